@@ -1,0 +1,232 @@
+/**
+ * The data contract: what every CSV in data/ must hold. One source of truth, read by the
+ * validator (lib/data/validate), the loader SQL (lib/data/schema-sql), and the data dictionary
+ * generator (scripts/generate-data-readme), so the three cannot drift apart.
+ */
+
+export const AREA_TYPES = ['country', 'region', 'combined_authority', 'local_authority'] as const;
+export const PILLARS = ['prevented', 'rare', 'brief', 'non_recurring', 'context'] as const;
+export const UNITS = ['people', 'percent', 'rate_per_100k', 'nights', 'days', 'gbp_million'] as const;
+export const POLARITIES = ['lower_is_better', 'higher_is_better', 'neutral'] as const;
+export const FREQUENCIES = ['annual', 'quarterly', 'monthly'] as const;
+export const SOURCE_KINDS = [
+	'official_statistics',
+	'management_information',
+	'secondary',
+	'illustrative'
+] as const;
+export const DENOMINATOR_MEASURES = ['population', 'households'] as const;
+
+/** GSS statistical shorthand. x, c and z stand in for a value; the others qualify one. */
+export const MARKERS = {
+	x: 'not available',
+	c: 'confidential',
+	z: 'not applicable',
+	p: 'provisional',
+	r: 'revised',
+	e: 'estimated',
+	u: 'low reliability'
+} as const;
+export type Marker = keyof typeof MARKERS;
+export const VALUE_REPLACING_MARKERS: readonly Marker[] = ['x', 'c', 'z'];
+
+export type Pillar = (typeof PILLARS)[number];
+export type Unit = (typeof UNITS)[number];
+export type Polarity = (typeof POLARITIES)[number];
+export type Frequency = (typeof FREQUENCIES)[number];
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const ENGLAND = 'E92000001';
+export const WEST_MIDLANDS_REGION = 'E12000005';
+export const WMCA = 'E47000007';
+/** The seven constituent authorities of the West Midlands Combined Authority. */
+export const WMCA_AUTHORITIES = [
+	{ code: 'E08000025', name: 'Birmingham' },
+	{ code: 'E08000026', name: 'Coventry' },
+	{ code: 'E08000027', name: 'Dudley' },
+	{ code: 'E08000028', name: 'Sandwell' },
+	{ code: 'E08000029', name: 'Solihull' },
+	{ code: 'E08000030', name: 'Walsall' },
+	{ code: 'E08000031', name: 'Wolverhampton' }
+] as const;
+
+/**
+ * How a cell is checked. `ref` columns must name a key of another file; `enum` columns one of
+ * `values`. `period` is checked against the frequency of the row's indicator.
+ */
+export type ColumnKind =
+	| { kind: 'text'; maxLength?: number }
+	| { kind: 'id' }
+	| { kind: 'gss' }
+	| { kind: 'enum'; values: readonly string[] }
+	| { kind: 'ref'; file: string; column: string }
+	| { kind: 'decimal' }
+	| { kind: 'year' }
+	| { kind: 'date' }
+	| { kind: 'month_or_date' }
+	| { kind: 'period' }
+	| { kind: 'markers' }
+	| { kind: 'url' };
+
+export interface ColumnSpec {
+	name: string;
+	/** An empty cell is an error when true (observations.value and source_id have their own rule). */
+	required: boolean;
+	type: ColumnKind;
+	description: string;
+}
+
+export interface FileSpec {
+	/** File name in data/. */
+	file: string;
+	description: string;
+	columns: ColumnSpec[];
+	/** Columns that together must be unique. */
+	key: string[];
+	/** Further files with the same columns (their rows are checked and keyed together with this one). */
+	alsoMatches?: RegExp;
+}
+
+const col = (name: string, required: boolean, type: ColumnKind, description: string): ColumnSpec => ({
+	name,
+	required,
+	type,
+	description
+});
+
+export const FILES: FileSpec[] = [
+	{
+		file: 'sources.csv',
+		description: 'One row per source of figures: what it is, who published it, and its licence.',
+		key: ['source_id'],
+		columns: [
+			col('source_id', true, { kind: 'id' }, 'Short identifier, lower case letters, digits and underscores.'),
+			col('kind', true, { kind: 'enum', values: SOURCE_KINDS }, 'What kind of source: official statistics, management information, a secondary report quoting figures, or illustrative (generated) data.'),
+			col('title', true, { kind: 'text' }, 'Title of the publication or dataset.'),
+			col('publisher', true, { kind: 'text' }, 'Who published it.'),
+			col('url', false, { kind: 'url' }, 'Where to find it (https). Empty when there is no single address.'),
+			col('licence', false, { kind: 'text' }, 'Licence, e.g. Open Government Licence v3.0.'),
+			col('published', false, { kind: 'month_or_date' }, 'Publication date, YYYY-MM-DD or YYYY-MM.'),
+			col('notes', false, { kind: 'text' }, 'Anything a reader needs to know about the source.')
+		]
+	},
+	{
+		file: 'areas.csv',
+		description: 'Every area a figure can be given for, with its parent in the geography.',
+		key: ['area_code'],
+		columns: [
+			col('area_code', true, { kind: 'gss' }, 'GSS code (one letter and eight digits), e.g. E08000025.'),
+			col('area_name', true, { kind: 'text' }, 'Name, e.g. Birmingham.'),
+			col('area_type', true, { kind: 'enum', values: AREA_TYPES }, 'Level of the geography.'),
+			col('parent_code', false, { kind: 'ref', file: 'areas.csv', column: 'area_code' }, 'The area this one sits within; empty for England.')
+		]
+	},
+	{
+		file: 'denominators.csv',
+		description: 'Published population and household counts used to turn counts into rates. A rate is only shown where its denominator is here, with the denominator year beside it.',
+		key: ['area_code', 'measure', 'year'],
+		columns: [
+			col('area_code', true, { kind: 'ref', file: 'areas.csv', column: 'area_code' }, 'Area the count is for.'),
+			col('measure', true, { kind: 'enum', values: DENOMINATOR_MEASURES }, 'population (people) or households (thousand households).'),
+			col('year', true, { kind: 'year' }, 'Year the count refers to.'),
+			col('value', true, { kind: 'decimal' }, 'The count, a plain decimal number.'),
+			col('unit', true, { kind: 'text' }, 'Unit of value, e.g. people or thousand households.'),
+			col('source_id', true, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'Where the figure comes from.'),
+			col('note', false, { kind: 'text' }, 'Anything a reader needs to know.')
+		]
+	},
+	{
+		file: 'indicators.csv',
+		description: 'The catalogue of indicators: the Ending Rough Sleeping Data Framework measures, the autumn snapshot and Housing First context measures. A new indicator is a new row here.',
+		key: ['indicator_id'],
+		columns: [
+			col('indicator_id', true, { kind: 'id' }, 'Identifier used by observations, queries and the indicator engine.'),
+			col('pillar', true, { kind: 'enum', values: PILLARS }, 'Which part of the framework: prevented, rare, brief, non_recurring, or context.'),
+			col('name', true, { kind: 'text' }, 'Full name, as in charts and tables.'),
+			col('short_name', true, { kind: 'text', maxLength: 40 }, 'Short label for cards and axes (40 characters at most).'),
+			col('definition', true, { kind: 'text' }, "The definition, in MHCLG's words where it has them."),
+			col('unit', true, { kind: 'enum', values: UNITS }, 'Unit of the values.'),
+			col('polarity', true, { kind: 'enum', values: POLARITIES }, 'Whether a lower or higher value is better, or neither.'),
+			col('frequency', true, { kind: 'enum', values: FREQUENCIES }, 'annual (period YYYY), quarterly (YYYY-Qn) or monthly (YYYY-MM).'),
+			col('source_id', true, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'Main source of the indicator (each observation names its own too).'),
+			col('notes', false, { kind: 'text' }, 'Caveats and context.')
+		]
+	},
+	{
+		file: 'observations.csv',
+		description: 'The figures: one row per indicator, area and period. observations_*.csv files (e.g. observations_illustrative.csv) have the same columns and are read together with this one.',
+		key: ['indicator_id', 'area_code', 'period'],
+		alsoMatches: /^observations_[a-z0-9_]+\.csv$/,
+		columns: [
+			col('indicator_id', true, { kind: 'ref', file: 'indicators.csv', column: 'indicator_id' }, 'Which indicator.'),
+			col('area_code', true, { kind: 'ref', file: 'areas.csv', column: 'area_code' }, 'Which area.'),
+			col('period', true, { kind: 'period' }, "YYYY (annual; for the snapshot, the autumn of that year), YYYY-Qn or YYYY-MM, matching the indicator's frequency."),
+			col('value', false, { kind: 'decimal' }, 'A plain decimal number (no thousands separators or % sign); empty only when marker holds x, c or z. Counts are never negative; percentages lie between 0 and 100.'),
+			col('marker', false, { kind: 'markers' }, 'Empty, or GSS shorthand letters separated by spaces: x not available, c confidential, z not applicable, p provisional, r revised, e estimated, u low reliability.'),
+			col('source_id', false, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'Where the figure comes from; required whenever there is a value.'),
+			col('note', false, { kind: 'text' }, 'Anything a reader needs to know about this figure.')
+		]
+	},
+	{
+		file: 'annotations.csv',
+		description: 'Events marked on time-series charts.',
+		key: ['period', 'label'],
+		columns: [
+			col('period', true, { kind: 'month_or_date' }, 'When: YYYY, YYYY-MM or YYYY-MM-DD.'),
+			col('label', true, { kind: 'text', maxLength: 40 }, 'Short label drawn on the chart (40 characters at most).'),
+			col('description', true, { kind: 'text' }, 'One or two sentences for the table and the tooltip.')
+		]
+	}
+];
+
+export function fileSpec(file: string): FileSpec | undefined {
+	return FILES.find((f) => f.file === file || f.alsoMatches?.test(file));
+}
+
+/** Row types as loaded into DuckDB and returned by queries. */
+export interface Observation {
+	indicator_id: string;
+	area_code: string;
+	period: string;
+	value: number | null;
+	marker: string;
+	source_id: string;
+	note: string;
+}
+
+export interface Indicator {
+	indicator_id: string;
+	pillar: Pillar;
+	name: string;
+	short_name: string;
+	definition: string;
+	unit: Unit;
+	polarity: Polarity;
+	frequency: Frequency;
+	source_id: string;
+	notes: string;
+}
+
+export interface Area {
+	area_code: string;
+	area_name: string;
+	area_type: (typeof AREA_TYPES)[number];
+	parent_code: string;
+}
+
+export interface Source {
+	source_id: string;
+	kind: SourceKind;
+	title: string;
+	publisher: string;
+	url: string;
+	licence: string;
+	published: string;
+	notes: string;
+}
+
+export interface Annotation {
+	period: string;
+	label: string;
+	description: string;
+}

@@ -1,0 +1,52 @@
+/**
+ * Node engine: duckdb-wasm's node-blocking build, the same DuckDB as in the browser, so the SQL
+ * that prerenders a page is the SQL the browser later runs. Used by load functions at build
+ * time, by tests and by scripts.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Engine, Params } from './engine';
+import { SAFE_SETTINGS_SQL } from './engine';
+import { arrowToRows } from './rows';
+
+const require = createRequire(import.meta.url);
+
+export async function createNodeEngine(): Promise<Engine> {
+	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+	const bundles = {
+		mvp: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'), mainWorker: '' },
+		eh: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'), mainWorker: '' }
+	};
+	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await db.instantiate();
+	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+	const conn = db.connect();
+	for (const sql of SAFE_SETTINGS_SQL) conn.query(sql);
+
+	return {
+		async query<T extends object>(sql: string, params: Params = []) {
+			if (params.length === 0) return arrowToRows<T>(conn.query(sql));
+			const statement = conn.prepare(sql);
+			try {
+				return arrowToRows<T>(statement.query(...params));
+			} finally {
+				statement.close();
+			}
+		},
+		async registerText(name: string, text: string) {
+			db.registerFileText(name, text);
+		},
+		async dropFile(name: string) {
+			db.dropFile(name);
+		},
+		async close() {
+			conn.close();
+			db.reset();
+		}
+	};
+}
+
+/** Register every file of `names` from `dir` (read as UTF-8) under its own name. */
+export async function registerFiles(engine: Engine, dir: string, names: string[]): Promise<void> {
+	for (const name of names) await engine.registerText(name, readFileSync(`${dir}/${name}`, 'utf8'));
+}

@@ -1,0 +1,35 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** Served under a sub-path when BASE_PATH is set, e.g. BASE_PATH=/rough-sleeping npm run build. */
+const base = process.env.BASE_PATH ?? '';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false, strict: true }),
+		paths: { base, relative: true },
+		prerender: { entries: ['*'], handleHttpError: 'fail', handleMissingId: 'fail' },
+		// Strict CSP, delivered as a <meta> tag in every prerendered page. Inline scripts SvelteKit
+		// writes are allowed by hash; nothing else may run. 'wasm-unsafe-eval' lets DuckDB compile its
+		// WebAssembly; workers and fetches stay on this origin.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self'],
+				'connect-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'style-src': ['self'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
+	}
+};
+
+export default config;
