@@ -1,5 +1,20 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * SvelteKit's route announcer carries one inline style attribute (sveltejs/kit#11993). Rather than
+ * allow any inline style, allow exactly that attribute value by its hash, read from Kit's own
+ * source so the hash follows Kit upgrades.
+ */
+function announcerStyleHashes() {
+	const root = createRequire(import.meta.url).resolve('@sveltejs/kit/package.json').replace(/package\.json$/, '');
+	const source = readFileSync(`${root}src/core/sync/write_root.js`, 'utf8');
+	const style = source.match(/id="svelte-announcer"[^>]*\sstyle="([^"]*)"/)?.[1];
+	return style ? ['unsafe-hashes', `sha256-${createHash('sha256').update(style).digest('base64')}`] : [];
+}
 
 /** Served under a sub-path when BASE_PATH is set, e.g. BASE_PATH=/rough-sleeping npm run build. */
 const base = process.env.BASE_PATH ?? '';
@@ -23,6 +38,7 @@ const config = {
 				'connect-src': ['self'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'style-src': ['self'],
+				'style-src-attr': announcerStyleHashes(),
 				'font-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

@@ -92,3 +92,22 @@ export const queries = {
 			[areaCode]
 		)
 };
+
+/**
+ * A fixed set of named queries with arguments, run on both engines by the diagnostics page and
+ * the browser tests to show the two engines answer identically.
+ */
+export function diagnosticQueries(): NamedQuery<object>[] {
+	return [
+		queries.areas(),
+		queries.indicators(),
+		queries.sources(),
+		queries.annotations(),
+		queries.series('snapshot_single_night', 'E47000007'),
+		queries.series('snapshot_single_night', 'E08000025'),
+		queries.seriesForArea(['rs_month', 'new_pct', 'long_term'], 'E92000001'),
+		queries.byArea('snapshot_single_night', '2025', 'local_authority'),
+		queries.latestPeriod('snapshot_single_night', 'E47000007'),
+		queries.snapshotRate('E08000025')
+	];
+}

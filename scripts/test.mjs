@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every test, unit and real-browser, in one command.
+ *  1. validate data/ (npm run check:data)
+ *  2. unit tests (vitest, project "unit")
+ *  3. find or install a Chromium (scripts/find-chromium.mjs), saying what it did
+ *  4. build the static site (vite build)
+ *  5. browser tests against the built site (vitest, project "browser", playwright-core)
+ * Stops at the first failing step and exits non-zero.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findOrInstallChromium } from './find-chromium.mjs';
+
+// Each vitest run also writes a JSON report, so the run can end on one closing line that counts
+// every test: "N passed, N failed".
+const REPORTS = '.svelte-kit/test-reports';
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
+const vitest = (project) => [
+	'vitest', 'run', '--project', project,
+	'--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/${project}.json`
+];
+
+function summary() {
+	let passed = 0;
+	let failed = 0;
+	for (const project of ['unit', 'browser']) {
+		try {
+			const report = JSON.parse(readFileSync(`${REPORTS}/${project}.json`, 'utf8'));
+			passed += report.numPassedTests;
+			failed += report.numFailedTests;
+		} catch {
+			// that project did not run
+		}
+	}
+	return `${passed} passed, ${failed} failed`;
+}
+
+function step(title, command, args, env = {}) {
+	console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
+	const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	if (r.status !== 0) {
+		console.error(`\n${title} failed (exit ${r.status ?? r.signal}).`);
+		console.log(`\ntests: ${summary()}`);
+		process.exit(r.status || 1);
+	}
+}
+
+step('Data validation', 'npx', ['tsx', 'scripts/check-data.ts']);
+step('Unit tests', 'npx', vitest('unit'));
+console.log('\n=== Browser');
+let chromium;
+try {
+	chromium = findOrInstallChromium();
+} catch (e) {
+	console.error(e.message);
+	process.exit(1);
+}
+step('Build', 'npx', ['vite', 'build']);
+step('Browser tests', 'npx', vitest('browser'), { CHROMIUM_PATH: chromium });
+console.log(`\ntests: ${summary()}`);

@@ -1,0 +1,66 @@
+/**
+ * Shared browser-test helpers: launch the system Chromium through playwright-core, open pages,
+ * and record every request so a test can assert nothing leaves the site's origin.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+// @ts-expect-error plain ESM script without types
+import { findOrInstallChromium } from '../../scripts/find-chromium.mjs';
+
+export const baseUrl = () => inject('baseUrl');
+
+export async function launch(): Promise<Browser> {
+	const executablePath: string = process.env.CHROMIUM_PATH || findOrInstallChromium({ log: () => {} });
+	return chromium.launch({
+		executablePath,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-dev-shm-usage'
+		]
+	});
+}
+
+export interface Session {
+	context: BrowserContext;
+	page: Page;
+	requests: string[];
+	cspViolations: string[];
+	consoleErrors: string[];
+}
+
+export async function open(
+	browser: Browser,
+	path: string,
+	options: { javaScriptEnabled?: boolean; width?: number; height?: number } = {}
+): Promise<Session> {
+	const context = await browser.newContext({
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+		acceptDownloads: true
+	});
+	const page = await context.newPage();
+	const requests: string[] = [];
+	const cspViolations: string[] = [];
+	const consoleErrors: string[] = [];
+	// Context-level so requests from workers (DuckDB's) are seen too.
+	context.on('request', (r) => requests.push(r.url()));
+	page.on('console', (m) => {
+		if (m.type() === 'error') consoleErrors.push(m.text());
+		if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+	});
+	await page.goto(new URL(path.replace(/^\//, ''), baseUrl()).href, { waitUntil: 'load' });
+	return { context, page, requests, cspViolations, consoleErrors };
+}
+
+/** Requests that went anywhere but the site's own origin (data: and blob: URLs stay in the page). */
+export function foreignRequests(requests: string[]): string[] {
+	const origin = new URL(baseUrl()).origin;
+	return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
