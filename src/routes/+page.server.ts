@@ -1,9 +1,10 @@
 import { getDatabase } from '$lib/server/db';
-import { queries, run } from '$lib/data/queries';
 import { WMCA } from '$lib/data/contract';
+import { loadAreaView, loadOverviewContext } from '$lib/pages/overview';
+import { loadSections } from '$lib/content/content';
 
 export async function load() {
 	const db = await getDatabase();
-	const snapshot = await run(db, queries.series('snapshot_single_night', WMCA));
-	return { snapshot };
+	const [context, view] = await Promise.all([loadOverviewContext(db), loadAreaView(db, WMCA)]);
+	return { ...context, view, sections: loadSections() };
 }
