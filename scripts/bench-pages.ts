@@ -16,9 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
-// @ts-expect-error plain ESM script without types
 import { serve } from './serve.mjs';
-// @ts-expect-error plain ESM script without types
 import { findOrInstallChromium } from './find-chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -16,6 +16,7 @@ const SYSTEM = [
 	'/snap/bin/chromium'
 ];
 
+/** @param {string} name */
 function onPath(name) {
 	const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
 	return r.status === 0 ? r.stdout.trim() : null;
@@ -49,6 +50,10 @@ function find() {
 	return null;
 }
 
+/**
+ * @param {{ log?: (message: string) => void }} [options]
+ * @returns {string} the browser's path
+ */
 export function findOrInstallChromium({ log = console.log } = {}) {
 	const found = find();
 	if (found) {
@@ -78,7 +83,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	try {
 		findOrInstallChromium();
 	} catch (e) {
-		console.error(e.message);
+		console.error(e instanceof Error ? e.message : e);
 		process.exit(1);
 	}
 }

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
+/** @type {Record<string, string>} */
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -24,6 +25,7 @@ const TYPES = {
 	'.webmanifest': 'application/manifest+json'
 };
 
+/** @param {string} path */
 function isFile(path) {
 	try {
 		return statSync(path).isFile();
@@ -32,7 +34,11 @@ function isFile(path) {
 	}
 }
 
-/** Start serving; resolves with the server and its URL. */
+/**
+ * Start serving; resolves with the server and its URL.
+ * @param {{ dir?: string; port?: number; base?: string; host?: string }} [options]
+ * @returns {Promise<{ server: import('node:http').Server; url: string }>}
+ */
 export function serve({ dir = 'build', port = 4173, base = '', host = '127.0.0.1' } = {}) {
 	const root = resolve(dir);
 	const server = createServer((req, res) => {
@@ -64,7 +70,7 @@ export function serve({ dir = 'build', port = 4173, base = '', host = '127.0.0.1
 	return new Promise((ok, fail) => {
 		server.once('error', fail);
 		server.listen(port, host, () => {
-			const address = server.address();
+			const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 			ok({ server, url: `http://${host}:${address.port}${base}/` });
 		});
 	});
@@ -72,6 +78,7 @@ export function serve({ dir = 'build', port = 4173, base = '', host = '127.0.0.1
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const args = process.argv.slice(2);
+	/** @param {string} name @param {string | number} fallback */
 	const flag = (name, fallback) => {
 		const i = args.indexOf(name);
 		return i >= 0 ? args[i + 1] : fallback;
@@ -80,7 +87,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const { url } = await serve({
 		dir,
 		port: Number(flag('--port', process.env.PORT ?? 4173)),
-		base: flag('--base', process.env.BASE_PATH ?? '')
+		base: String(flag('--base', process.env.BASE_PATH ?? ''))
 	});
 	console.log(`Serving ${dir}/ at ${url}  (Ctrl+C to stop)`);
 }

@@ -17,6 +17,7 @@ import { findOrInstallChromium } from './find-chromium.mjs';
 const REPORTS = '.svelte-kit/test-reports';
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
+/** @param {string} project */
 const vitest = (project) => [
 	'vitest', 'run', '--project', project,
 	'--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/${project}.json`
@@ -37,6 +38,7 @@ function summary() {
 	return `${passed} passed, ${failed} failed`;
 }
 
+/** @param {string} title @param {string} command @param {string[]} args @param {Record<string, string>} [env] */
 function step(title, command, args, env = {}) {
 	console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
 	const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -54,7 +56,7 @@ let chromium;
 try {
 	chromium = findOrInstallChromium();
 } catch (e) {
-	console.error(e.message);
+	console.error(e instanceof Error ? e.message : e);
 	process.exit(1);
 }
 step('Build', 'npx', ['vite', 'build']);

@@ -4,7 +4,6 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-// @ts-expect-error plain ESM script without types
 import { findOrInstallChromium } from '../../scripts/find-chromium.mjs';
 
 export const baseUrl = () => inject('baseUrl');

@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain ESM script without types
 import { serve } from '../../scripts/serve.mjs';
 
 declare module 'vitest' {
