@@ -1,0 +1,4 @@
+export * from './numbers';
+export * from './markers';
+export * from './periods';
+export * from './status';

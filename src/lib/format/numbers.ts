@@ -1,0 +1,144 @@
+/**
+ * Numbers the GSS way: thousands separators (1,245), percentages to one decimal place (12.3%),
+ * money as £9.6 million, and a true minus sign (−) for negatives.
+ */
+import { formatLocale } from 'd3';
+import type { Unit } from '$lib/data/contract';
+
+const locale = formatLocale({
+	decimal: '.',
+	thousands: ',',
+	grouping: [3],
+	currency: ['£', ''],
+	minus: '\u2212'
+});
+
+const fixed = new Map<number, (n: number) => string>();
+function fixedFormat(decimals: number): (n: number) => string {
+	let f = fixed.get(decimals);
+	if (!f) {
+		f = locale.format(`,.${decimals}f`);
+		fixed.set(decimals, f);
+	}
+	return f;
+}
+
+/** Removes -0 so we never print "−0". */
+function tidy(text: string): string {
+	return /^\u2212[0.,]*$/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * Format a number with thousands separators. With no `decimals`, whole numbers show none and
+ * other numbers one decimal place (1,245 / 12.3).
+ */
+export function formatNumber(value: number, decimals?: number): string {
+	const d = decimals ?? (Number.isInteger(value) ? 0 : 1);
+	return tidy(fixedFormat(d)(value));
+}
+
+/** A percentage given on a 0 to 100 scale: 12.3%. */
+export function formatPercent(value: number, decimals = 1): string {
+	return `${formatNumber(value, decimals)}%`;
+}
+
+/** Default decimal places for each unit. */
+export const UNIT_DECIMALS: Record<Unit, number> = {
+	people: 0,
+	percent: 1,
+	rate_per_100k: 1,
+	nights: 0,
+	days: 0,
+	gbp_million: 1
+};
+
+export interface FormatValueOptions {
+	/** Override the unit's default decimal places. */
+	decimals?: number;
+	/** Add the unit in words: "52 people", "3 nights", "12.3 per 100,000". */
+	withUnit?: boolean;
+}
+
+const plural = (n: number, one: string, many: string) => (Math.abs(n) === 1 ? one : many);
+
+/**
+ * Format a value in its unit. A null (or NaN) is never shown as 0: it gives "[x]" (not available).
+ *
+ *   people 1245 → "1,245"        percent 12.34 → "12.3%"      rate_per_100k 4.56 → "4.6"
+ *   nights 52 → "52"             days 3 → "3"                  gbp_million 9.62 → "£9.6 million"
+ */
+export function formatValue(
+	value: number | null | undefined,
+	unit: Unit,
+	options: FormatValueOptions = {}
+): string {
+	if (value === null || value === undefined || Number.isNaN(value)) return '[x]';
+	const d = options.decimals ?? UNIT_DECIMALS[unit];
+	const n = formatNumber(value, d);
+	switch (unit) {
+		case 'percent':
+			return `${n}%`;
+		case 'gbp_million': {
+			const money = value < 0 && n.startsWith('\u2212') ? `\u2212£${n.slice(1)}` : `£${n}`;
+			return `${money} million`;
+		}
+		case 'people':
+			return options.withUnit ? `${n} ${plural(value, 'person', 'people')}` : n;
+		case 'nights':
+			return options.withUnit ? `${n} ${plural(value, 'night', 'nights')}` : n;
+		case 'days':
+			return options.withUnit ? `${n} ${plural(value, 'day', 'days')}` : n;
+		case 'rate_per_100k':
+			return options.withUnit ? `${n} per 100,000` : n;
+	}
+}
+
+/**
+ * The size of a change in its unit, with no sign: percentages change by percentage points.
+ *   people 12 → "12"   percent 2.14 → "2.1 percentage points"   gbp_million 1.2 → "£1.2 million"
+ */
+export function formatChange(change: number, unit: Unit, options: { decimals?: number } = {}): string {
+	const size = Math.abs(change);
+	const d = options.decimals ?? UNIT_DECIMALS[unit];
+	if (unit === 'percent') {
+		const n = formatNumber(size, d);
+		return `${n} ${n === '1' || n === '1.0' ? 'percentage point' : 'percentage points'}`;
+	}
+	if (unit === 'people') return formatNumber(size, d);
+	return formatValue(size, unit, { decimals: d, withUnit: true });
+}
+
+/** Words for a unit, for column headings and axis labels. */
+export function unitLabel(unit: Unit): string {
+	switch (unit) {
+		case 'people':
+			return 'people';
+		case 'percent':
+			return 'per cent';
+		case 'rate_per_100k':
+			return 'per 100,000';
+		case 'nights':
+			return 'nights';
+		case 'days':
+			return 'days';
+		case 'gbp_million':
+			return '£ million';
+	}
+}
+
+/**
+ * A tick formatter for an axis in a unit: no trailing zeros, separators kept
+ * (1,000 / 2.5% / £10m).
+ */
+export function axisFormat(unit: Unit | undefined): (value: number) => string {
+	const base = locale.format(',~f');
+	const f = (v: number) => tidy(base(Math.round(v * 1e9) / 1e9));
+	switch (unit) {
+		case 'percent':
+			return (v) => `${f(v)}%`;
+		case 'gbp_million':
+			return (v) => (v < 0 ? `\u2212£${f(-v)}m` : `£${f(v)}m`);
+		default:
+			return f;
+	}
+}
