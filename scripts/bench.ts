@@ -1,0 +1,15 @@
+/**
+ * npm run bench: the indicator engine benchmark (scripts/bench-engine.ts), then the page
+ * benchmark (scripts/bench-pages.ts) when that file is present.
+ */
+import { existsSync } from 'node:fs';
+import { benchEngine } from './bench-engine.ts';
+
+await benchEngine();
+
+const pages = new URL('./bench-pages.ts', import.meta.url);
+if (existsSync(pages)) {
+	console.log('');
+	const { benchPages } = (await import(pages.href)) as { benchPages: () => Promise<void> };
+	await benchPages();
+}

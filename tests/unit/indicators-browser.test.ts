@@ -1,0 +1,64 @@
+/**
+ * computeFromFile (src/lib/indicators/browser.ts) run in Node on a given engine: the same rows as
+ * the command line's computation, problems instead when the file has any, and the plain-English
+ * definitions cover every computed indicator. (Starting the real browser engine in a Web Worker
+ * is covered by the browser tests.)
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/lib/data/engine';
+import { createNodeEngine } from '../../src/lib/data/engine-node';
+import { computeFromFile } from '../../src/lib/indicators/browser';
+import { computeFromContacts } from '../../src/lib/indicators/compute';
+import { DEFINITION_TERMS, INDICATOR_DEFINITIONS } from '../../src/lib/indicators/definitions';
+import { COUNT_INDICATORS, PERCENT_INDICATORS } from '../../src/lib/indicators/sql';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await createNodeEngine();
+});
+afterAll(async () => {
+	await engine.close();
+});
+
+const small = readFileSync('tests/fixtures/indicators/contacts-small.csv');
+
+describe('computeFromFile', () => {
+	it('gives the same rows as computeFromContacts, and leaves no ind_ table behind', async () => {
+		const file = new File([small], 'contacts-small.csv', { type: 'text/csv' });
+		const fromFile = await computeFromFile(file, { engine, from: '2024-01', to: '2024-02' });
+		const direct = await computeFromContacts(engine, new Uint8Array(small), 'x.csv', { from: '2024-01', to: '2024-02' });
+		expect('rows' in fromFile).toBe(true);
+		expect(fromFile).toEqual(direct);
+		const [t] = await engine.query<{ n: number }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'ind_%'");
+		expect(t.n).toBe(0);
+	});
+
+	it('returns every problem of a bad file, named by the file name, without starting an engine', async () => {
+		const file = new File([readFileSync('tests/fixtures/indicators/contacts-bad.csv')], 'upload.csv');
+		// No engine given: had it got past the check it would try to start a browser engine and fail in Node.
+		const result = await computeFromFile(file);
+		expect('problems' in result).toBe(true);
+		if ('problems' in result) {
+			expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column}`)).toEqual(['upload.csv:3:2', 'upload.csv:4:3', 'upload.csv:4:7']);
+		}
+	});
+
+	it('rejects a bad month range', async () => {
+		const file = new File([small], 'contacts-small.csv');
+		await expect(computeFromFile(file, { engine, from: '2024-1' })).rejects.toThrow('--from "2024-1" is not a month in the form YYYY-MM');
+	});
+});
+
+describe('plain-English definitions', () => {
+	it('cover every computed indicator', () => {
+		const ids = new Set([...INDICATOR_DEFINITIONS, ...DEFINITION_TERMS].map((d) => d.id));
+		for (const id of COUNT_INDICATORS) {
+			const stem = id.startsWith('left_institution') ? 'left_institution' : id.startsWith('nights_') ? 'nights' : id;
+			expect(ids.has(stem), id).toBe(true);
+		}
+		expect(PERCENT_INDICATORS.length).toBe(6);
+		expect(ids.has('percentages')).toBe(true);
+		for (const d of INDICATOR_DEFINITIONS) expect(d.plainEnglish.length).toBeGreaterThan(40);
+	});
+});
