@@ -31,7 +31,7 @@ describe('browser engine', () => {
 		expect(s.requests.some((u) => u.endsWith('.wasm'))).toBe(false);
 		await s.page.getByRole('button', { name: 'Run the queries in this browser' }).click();
 		await s.page.locator('[data-status="done"], [data-status="failed"]').waitFor({ timeout: 90_000 });
-		expect(await s.page.locator('[role="status"]').getAttribute('data-status')).toBe('done');
+		expect(await s.page.locator('[data-status]').getAttribute('data-status')).toBe('done');
 		const actual = JSON.parse((await s.page.locator('#diagnostic-output').textContent()) ?? '{}');
 
 		expect(Object.keys(actual)).toEqual(Object.keys(expected));

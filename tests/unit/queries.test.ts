@@ -1,0 +1,92 @@
+/**
+ * The named queries on the Node engine over the real data/. Expectations are computed here from
+ * the CSV text itself (a second method), not from the engine.
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/lib/data/engine';
+import { createNodeEngine } from '../../src/lib/data/engine-node';
+import { loadDataFiles } from '../../src/lib/data/database';
+import { queries, run } from '../../src/lib/data/queries';
+import { readDataDir } from '../../src/lib/server/db';
+import { WMCA, WMCA_AUTHORITIES } from '../../src/lib/data/contract';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await createNodeEngine();
+	await loadDataFiles(engine, readDataDir());
+});
+afterAll(async () => {
+	await engine.close();
+});
+
+const observations = Papa.parse<Record<string, string>>(readFileSync('data/observations.csv', 'utf8'), {
+	header: true,
+	skipEmptyLines: true
+}).data;
+/** The sum of the seven authorities' published figures, or null when any is missing. */
+function sumOfSeven(year: string): number | null {
+	let total = 0;
+	for (const a of WMCA_AUTHORITIES) {
+		const row = observations.find((r) => r.indicator_id === 'snapshot_single_night' && r.area_code === a.code && r.period === year);
+		if (!row || row.value === '') return null;
+		total += Number(row.value);
+	}
+	return total;
+}
+
+describe('named queries on the Node engine', () => {
+	it('WMCA autumn snapshot: 169 in 2018 and 115 in 2019, each the sum of the seven authorities', async () => {
+		const rows = await run(engine, queries.series('snapshot_single_night', WMCA));
+		const value = (year: string) => rows.find((r) => r.period === year)?.value;
+		expect(sumOfSeven('2018')).toBe(169);
+		expect(sumOfSeven('2019')).toBe(115);
+		expect(value('2018')).toBe(169);
+		expect(value('2019')).toBe(115);
+		for (const r of rows) expect(r.value, r.period).toBe(sumOfSeven(r.period));
+	});
+
+	it('a year with an unknown authority is x with no value, never a number', async () => {
+		const rows = await run(engine, queries.series('snapshot_single_night', WMCA));
+		const y2022 = rows.find((r) => r.period === '2022')!;
+		expect(sumOfSeven('2022')).toBeNull();
+		expect(y2022.value).toBeNull();
+		expect(y2022.marker).toBe('x');
+	});
+
+	it('returns plain rows: numbers as number, dates as ISO strings, NULL as null', async () => {
+		const [row] = await engine.query<Record<string, unknown>>(
+			`SELECT 12::BIGINT AS big, 1.5::DECIMAL(4, 1) AS dec, DATE '2024-02-29' AS day,
+			        TIMESTAMP '2024-02-29 13:45:00' AS ts, NULL::INTEGER AS nothing, 'a' AS text, true AS yes`
+		);
+		expect(row).toEqual({ big: 12, dec: 1.5, day: '2024-02-29', ts: '2024-02-29T13:45:00.000Z', nothing: null, text: 'a', yes: true });
+	});
+
+	it('binds parameters instead of splicing them into SQL', async () => {
+		const rows = await run(engine, queries.series("snapshot_single_night' OR '1'='1", WMCA));
+		expect(rows).toEqual([]);
+	});
+
+	it('never fetches extensions behind our back', async () => {
+		const [row] = await engine.query<{ load: boolean; install: boolean }>(
+			`SELECT current_setting('autoload_known_extensions') AS load, current_setting('autoinstall_known_extensions') AS install`
+		);
+		expect(row).toEqual({ load: false, install: false });
+	});
+
+	it('gives a rate per 100,000 only where a population is published', async () => {
+		const birmingham = await run(engine, queries.snapshotRate('E08000025'));
+		const y2019 = birmingham.find((r) => r.period === '2019')!;
+		// 52 people / 1,140,525 residents (mid-2020) × 100,000 = 4.559... → 4.6
+		expect(y2019.rate_per_100k).toBe(4.6);
+		expect(y2019.denominator_year).toBe(2020);
+		const england = await run(engine, queries.snapshotRate('E92000001'));
+		expect(england.every((r) => r.rate_per_100k === null)).toBe(true);
+	});
+
+	it('latest snapshot by authority lists the seven authorities', async () => {
+		const rows = await run(engine, queries.byArea('snapshot_single_night', '2025', 'local_authority'));
+		expect(rows.map((r) => r.area_name).sort()).toEqual(WMCA_AUTHORITIES.map((a) => a.name).sort());
+	});
+});
