@@ -3,23 +3,16 @@
  * violations on every page at 320 and 1280 pixels wide; no page scrolls sideways; keyboard focus
  * is visible. axe is injected from node_modules (the context bypasses CSP only to inject it).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launch } from './browser';
+import { baseUrl, useBrowser } from './browser';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = ['/', '/methodology', '/diagnostics'];
 const WIDTHS = [320, 1280];
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 interface AxeViolation {
 	id: string;
@@ -31,7 +24,7 @@ describe('accessibility', () => {
 	for (const path of PAGES) {
 		for (const width of WIDTHS) {
 			it(`axe finds no violations on ${path} at ${width}px, and nothing scrolls sideways`, async () => {
-				const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
+				const context = await browser().newContext({ viewport: { width, height: 800 }, bypassCSP: true });
 				const page = await context.newPage();
 				await page.goto(new URL(path.replace(/^\//, ''), baseUrl()).href, { waitUntil: 'load' });
 				// Open every data table so axe checks them too.
@@ -54,7 +47,7 @@ describe('accessibility', () => {
 	}
 
 	it('keyboard: Tab reaches the skip link first, and focus is visibly outlined', async () => {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
 		const page = await context.newPage();
 		await page.goto(baseUrl(), { waitUntil: 'load' });
 		await page.keyboard.press('Tab');

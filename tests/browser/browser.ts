@@ -3,7 +3,7 @@
  * and record every request so a test can assert nothing leaves the site's origin.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { findOrInstallChromium } from '../../scripts/find-chromium.mjs';
 
 export const baseUrl = () => inject('baseUrl');
@@ -24,6 +24,21 @@ export async function launch(): Promise<Browser> {
 			'--disable-dev-shm-usage'
 		]
 	});
+}
+
+/** One Chromium for a test file: launched before its tests, closed after. Call at the top level. */
+export function useBrowser(): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => {
+		if (!browser) throw new Error('The browser is not running (useBrowser must be called at the top level of a test file)');
+		return browser;
+	};
 }
 
 export interface Session {

@@ -3,21 +3,14 @@
  * engine (AsyncDuckDB in a worker, loaded from this origin) give rows identical to the Node
  * engine's, and no request leaves the page's origin.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { foreignRequests, launch, open } from './browser';
+import { describe, expect, it } from 'vitest';
+import { foreignRequests, open, useBrowser } from './browser';
 import { createNodeEngine } from '../../src/lib/data/engine-node';
 import { loadDataFiles } from '../../src/lib/data/database';
 import { diagnosticQueries, run } from '../../src/lib/data/queries';
 import { readDataDir } from '../../src/lib/server/db';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('browser engine', () => {
 	it('answers every diagnostic named query exactly as the Node engine does, from this origin only', async () => {
@@ -27,7 +20,7 @@ describe('browser engine', () => {
 		for (const [i, q] of diagnosticQueries().entries()) expected[`${i}:${q.name}`] = await run(node, q);
 		await node.close();
 
-		const s = await open(browser, '/diagnostics');
+		const s = await open(browser(), '/diagnostics');
 		expect(s.requests.some((u) => u.endsWith('.wasm'))).toBe(false);
 		await s.page.getByRole('button', { name: 'Run the queries in this browser' }).click();
 		await s.page.locator('[data-status="done"], [data-status="failed"]').waitFor({ timeout: 90_000 });
@@ -46,7 +39,7 @@ describe('browser engine', () => {
 	});
 
 	it('prerendered / shows the WMCA snapshot with JavaScript disabled', async () => {
-		const s = await open(browser, '/', { javaScriptEnabled: false });
+		const s = await open(browser(), '/', { javaScriptEnabled: false });
 		const text = (await s.page.locator('main').textContent()) ?? '';
 		expect(text).toContain('169');
 		expect(text).toContain('115');

@@ -1,19 +1,13 @@
 /**
  * The public overview in a real browser, against the built site.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { foreignRequests, launch, open } from './browser';
+import type { Page } from 'playwright-core';
+import { foreignRequests, open, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 /** Rows of a chart's data table, as arrays of cell texts (header row excluded). */
 async function tableRows(page: Page, chartId: string): Promise<string[][]> {
@@ -30,7 +24,7 @@ function officialSnapshot(areaCode: string, year: string): string {
 
 describe('overview page', () => {
 	it('with JavaScript off: the narrative, at least six charts as SVG, and the WMCA snapshot table (169 in 2018, 115 in 2019)', async () => {
-		const s = await open(browser, '/', { javaScriptEnabled: false });
+		const s = await open(browser(), '/', { javaScriptEnabled: false });
 		const main = s.page.locator('main');
 		await expect(main.getByRole('heading', { name: 'Rough Sleeping', exact: true }).count()).resolves.toBe(1);
 		await expect(main.getByRole('heading', { name: 'Housing First', exact: true }).count()).resolves.toBe(1);
@@ -53,7 +47,7 @@ describe('overview page', () => {
 	});
 
 	it('with JavaScript on: no wasm before interaction; switching to Birmingham shows its autumn 2019 snapshot from the browser engine', async () => {
-		const s = await open(browser, '/');
+		const s = await open(browser(), '/');
 		await s.page.waitForLoadState('networkidle');
 		expect(s.requests.filter((u) => u.endsWith('.wasm'))).toEqual([]);
 		expect(s.requests.filter((u) => /duckdb/.test(u))).toEqual([]);
@@ -74,7 +68,7 @@ describe('overview page', () => {
 	});
 
 	it('downloads: the CSV is exactly the table shown, with markers; SVG and PNG are real files', async () => {
-		const s = await open(browser, '/');
+		const s = await open(browser(), '/');
 		const frame = s.page.locator('#chart-snapshot');
 
 		const [csvDownload] = await Promise.all([
@@ -112,7 +106,7 @@ describe('overview page', () => {
 	});
 
 	it('every chart on the page offers a CSV whose rows match its table', async () => {
-		const s = await open(browser, '/', { javaScriptEnabled: false });
+		const s = await open(browser(), '/', { javaScriptEnabled: false });
 		const ids = await s.page.locator('.chart-frame').evaluateAll((els) => els.map((e) => e.id));
 		expect(ids.length).toBeGreaterThanOrEqual(6);
 		for (const id of ids) {
@@ -129,7 +123,7 @@ describe('overview page', () => {
 
 describe('methodology page', () => {
 	it('states every indicator definition, the sources with kind and licence, the GSS key and what illustrative means', async () => {
-		const s = await open(browser, '/methodology', { javaScriptEnabled: false });
+		const s = await open(browser(), '/methodology', { javaScriptEnabled: false });
 		const indicators = Papa.parse<Record<string, string>>(readFileSync('data/indicators.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
 		for (const ind of indicators) {
 			expect(await s.page.locator(`#indicator-${ind.indicator_id}`).count(), ind.indicator_id).toBe(1);

@@ -4,24 +4,17 @@
  * every figure equals the plain-TypeScript oracle's. A bad file gets its problems listed and
  * nothing computed. No request leaves the origin.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { foreignRequests, launch, open } from './browser';
+import { foreignRequests, open, useBrowser } from './browser';
 import { generateRegister, registerCsv } from '../../src/lib/indicators/register';
 import { oracleIndicators } from '../../src/lib/indicators/oracle';
 import { toObservationRows } from '../../src/lib/indicators/compute';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('framework indicators from a file, in the browser', () => {
 	it('computes every figure exactly as the plain-TypeScript oracle does, without sending the file anywhere', async () => {
@@ -31,14 +24,14 @@ describe('framework indicators from a file, in the browser', () => {
 		writeFileSync(file, registerCsv(records));
 		const expected = toObservationRows(oracleIndicators(records));
 
-		const s = await open(browser, '/diagnostics');
+		const s = await open(browser(), '/diagnostics');
 		await s.page.setInputFiles('#records-file', file);
 		await s.page.locator('[data-records-status="done"], [data-records-status="problems"], [data-records-status="failed"]').waitFor({ timeout: 90_000 });
 		expect(await s.page.locator('[data-records-status]').getAttribute('data-records-status')).toBe('done');
 
 		const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('#records-download').click()]);
 		const rows = Papa.parse<Record<string, string>>(readFileSync((await download.path())!, 'utf8'), { header: true, skipEmptyLines: true }).data;
-		const key = (r: { indicator_id: string; area_code: string; period: string }) => `${r.indicator_id}|${r.area_code}|${r.period}`;
+		const key = (r: Partial<Record<'indicator_id' | 'area_code' | 'period', string>>) => `${r.indicator_id}|${r.area_code}|${r.period}`;
 		const actual = new Map(rows.map((r) => [key(r), `${r.value}|${r.marker}`]));
 		expect(actual.size).toBe(expected.length);
 		for (const e of expected) expect(actual.get(key(e)), key(e)).toBe(`${e.value ?? ''}|${e.marker}`);
@@ -59,7 +52,7 @@ describe('framework indicators from a file, in the browser', () => {
 				'p1,E08000025,2024-01-05,seen_rough_sleeping,,,\n' +
 				'p2,E99999999,2024-02-31,seen_rough_sleeping,,,\n'
 		);
-		const s = await open(browser, '/diagnostics');
+		const s = await open(browser(), '/diagnostics');
 		await s.page.setInputFiles('#records-file', file);
 		await s.page.locator('[data-records-status="problems"]').waitFor({ timeout: 60_000 });
 		const items = await s.page.locator('#records-problems li').allTextContents();
