@@ -157,7 +157,7 @@ export async function benchEngine(): Promise<void> {
 		}
 		const n = records.length;
 		const label: Record<Kind, string> = {
-			check: 'records checker (papaparse)',
+			check: 'records checker',
 			wasm: 'SQL on duckdb-wasm (Node)',
 			oracle: 'plain-TypeScript oracle',
 			native: 'SQL on native DuckDB',

@@ -9,7 +9,8 @@ import type { Engine } from '../../src/lib/data/engine';
 import { createNodeEngine } from '../../src/lib/data/engine-node';
 import { formatProblem } from '../../src/lib/data/problems';
 import { computeFromContacts } from '../../src/lib/indicators/compute';
-import { checkRecords, invalidUtf8Offsets, isRealDate } from '../../src/lib/indicators/records';
+import { invalidUtf8Offsets } from '../../src/lib/data/validate';
+import { checkRecords, isRealDate } from '../../src/lib/indicators/records';
 
 const H = 'person_id,area_code,event_date,event,accommodation,institution,institution_left_date';
 const COLUMNS = 'person_id,area_code,event_date,event,accommodation,institution,institution_left_date';
@@ -23,7 +24,7 @@ const file = (...lines: string[]) => lines.join('\n') + '\n';
 describe('file-level problems', () => {
 	it('an empty file', () => {
 		expect(messages('')).toEqual([
-			`c.csv:1:1: the file is empty (export the records with a header row: ${COLUMNS})`
+			`c.csv:1:1: the file is empty (it needs at least the header row: ${COLUMNS})`
 		]);
 		expect(messages('\n\n')).toHaveLength(1);
 	});
@@ -35,15 +36,15 @@ describe('file-level problems', () => {
 	});
 
 	it('the wrong delimiter is named', () => {
-		const fix = '(save the file as comma-separated CSV, with a comma between values)';
+		const fix = `(save it as comma-separated CSV, with the header row ${COLUMNS})`;
 		expect(messages(file(H.replaceAll(',', ';'), OK.replaceAll(',', ';')))).toEqual([
-			`c.csv:1:1: the columns are separated by semicolons, not commas ${fix}`
+			`c.csv:1:1: the file seems to use ';' as its delimiter; data files must be comma-separated ${fix}`
 		]);
 		expect(messages(file(H.replaceAll(',', '\t')))).toEqual([
-			`c.csv:1:1: the columns are separated by tabs, not commas ${fix}`
+			`c.csv:1:1: the file seems to use a tab as its delimiter; data files must be comma-separated ${fix}`
 		]);
 		expect(messages(file(H.replaceAll(',', '|')))).toEqual([
-			`c.csv:1:1: the columns are separated by vertical bars, not commas ${fix}`
+			`c.csv:1:1: the file seems to use '|' as its delimiter; data files must be comma-separated ${fix}`
 		]);
 	});
 
@@ -106,20 +107,34 @@ describe('row problems', () => {
 		expect(
 			messages(file(H, 'a,E08000025,2024-01-01,seen_rough_sleeping,,', 'b,E08000025,2024-01-01,seen_rough_sleeping,,,,extra'))
 		).toEqual([
-			'c.csv:2:7: this line has 6 fields, the header has 7 (give every record 7 comma-separated fields; put a value containing a comma in double quotes)',
-			'c.csv:3:8: this line has 8 fields, the header has 7 (give every record 7 comma-separated fields; put a value containing a comma in double quotes)'
+			'c.csv:2:7: row has 6 fields but the header has 7; no value for column "institution_left_date" (add the missing fields; an empty value still needs its comma)',
+			'c.csv:3:8: row has 8 fields but the header has 7; the first extra field is "extra" (enclose any value holding a comma in double quotes, or remove the extra fields)'
 		]);
 	});
 
 	it('an unclosed quote', () => {
 		expect(messages(file(H, OK, '"b,E08000025,2024-01-01,seen_rough_sleeping,,,', OK))).toEqual([
-			'c.csv:3:1: unclosed quote: the quoted value starting on this line runs to the end of the file (add the closing double quote)'
+			'c.csv:3:1: the double quote opening the value in column "person_id" on line 3 is never closed (close the quoted value with a double quote, and write a double quote inside it as "")'
 		]);
 	});
 
 	it('a misplaced quote', () => {
 		expect(messages(file(H, 'a,E08000025,2024-01-01,seen_rough_sleeping,"x"y,,', OK))).toEqual([
-			'c.csv:2:5: misplaced double quote in this value (put the whole value in double quotes and write a quote inside it as two: "")'
+			'c.csv:2:5: value "xy" in column "accommodation" has text after its closing double quote (enclose the whole value in double quotes and write each double quote inside it as "")'
+		]);
+	});
+
+	it('a double quote inside an unquoted value (the row is not checked further)', () => {
+		expect(messages(file(H, OK, 'a,E08000025,2024-01-01,seen_rough_sleeping,,pri"son,'))).toEqual([
+			'c.csv:3:6: value "pri\\"son" in column "institution" holds a double quote but is not enclosed in double quotes (enclose the whole value in double quotes and write each double quote inside it as "")'
+		]);
+	});
+
+	it('a field after a multi-line value is reported on its own physical line', () => {
+		// person_id opens on line 3 and closes on line 4, so area_code (column 2) is on line 4.
+		expect(messages(file(H, OK, '"b', 'c",E08000099,2024-01-01,seen_rough_sleeping,,,'))).toEqual([
+			'c.csv:3:1: person_id contains spaces or control characters (use a pseudonymous identifier without spaces, never a name)',
+			`c.csv:4:2: area_code "E08000099" is not one of the seven WMCA authorities (give the GSS code of the authority where the event happened: ${AUTHORITIES})`
 		]);
 	});
 

@@ -206,7 +206,7 @@ describe('validateDataFiles: whole files', () => {
 		const text = edit('observations.csv', { 4: 'people_monthly,E08000025,2024-05,12,,src_a,Caf\u00e9' });
 		const latin1 = new Uint8Array(Buffer.from(text, 'latin1'));
 		expect(check({ 'observations.csv': latin1 })).toEqual([
-			'data/observations.csv:4:1: line 4 holds bytes that are not UTF-8 text (save the file as UTF-8, e.g. "CSV UTF-8" in Excel)'
+			'data/observations.csv:4:1: the file is not UTF-8: byte 0xE9 on this line is not valid UTF-8 (save the file with UTF-8 encoding; in Excel: Save As, CSV UTF-8)'
 		]);
 	});
 

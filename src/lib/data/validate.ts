@@ -100,26 +100,16 @@ const an = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}
 const quoteNames = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
 /**
- * Decode UTF-8 bytes strictly (a leading BOM is dropped). On failure, returns the 1-based line
- * holding the first byte that is not UTF-8.
+ * Byte offsets at which strict UTF-8 decoding of `bytes` fails, one per invalid sequence (a
+ * truncated, overlong or surrogate sequence counts from its first byte; the bytes it did accept
+ * are skipped).
  */
-export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number } {
-	try {
-		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-	} catch {
-		const bad = firstInvalidUtf8(bytes);
-		let line = 1;
-		for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
-		return { ok: false, line };
-	}
-}
-
-/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
-function firstInvalidUtf8(b: Uint8Array): number {
-	const n = b.length;
+export function invalidUtf8Offsets(bytes: Uint8Array): number[] {
+	const bad: number[] = [];
+	const n = bytes.length;
 	let i = 0;
 	while (i < n) {
-		const c = b[i];
+		const c = bytes[i];
 		if (c < 0x80) {
 			i++;
 			continue;
@@ -136,15 +126,61 @@ function firstInvalidUtf8(b: Uint8Array): number {
 			need = 3;
 			if (c === 0xf0) lo = 0x90;
 			if (c === 0xf4) hi = 0x8f;
-		} else return i;
-		for (let k = 1; k <= need; k++) {
-			const d = b[i + k];
-			if (d === undefined) return i;
-			if (k === 1 ? d < lo || d > hi : d < 0x80 || d > 0xbf) return i;
+		} else {
+			bad.push(i++);
+			continue;
 		}
-		i += need + 1;
+		let k = 1;
+		for (; k <= need; k++) {
+			const d = i + k < n ? bytes[i + k] : -1;
+			if (k === 1 ? d < lo || d > hi : d < 0x80 || d > 0xbf) break;
+		}
+		if (k <= need) bad.push(i);
+		i += k;
 	}
-	return n;
+	return bad;
+}
+
+/** A byte that is not UTF-8: the 1-based physical line and field holding it, and its value. */
+export interface BadUtf8 {
+	line: number;
+	column: number;
+	byte: number;
+}
+
+/**
+ * Decode UTF-8 bytes strictly (a leading BOM is dropped). `text` has U+FFFD for each sequence
+ * that is not UTF-8; `bad` locates the first such byte on each line holding one, for at most
+ * `maxLines` lines, in file order (empty when the bytes are all UTF-8).
+ */
+export function decodeUtf8(bytes: Uint8Array, maxLines = Infinity): { text: string; bad: BadUtf8[] } {
+	try {
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bad: [] };
+	} catch {
+		const bad: BadUtf8[] = [];
+		let line = 1;
+		let lineStart = 0;
+		let scanned = 0;
+		for (const offset of invalidUtf8Offsets(bytes)) {
+			for (; scanned < offset; scanned++) {
+				if (bytes[scanned] === 0x0a) {
+					line++;
+					lineStart = scanned + 1;
+				}
+			}
+			if (bad.length > 0 && bad[bad.length - 1].line === line) continue;
+			if (bad.length >= maxLines) break;
+			// The field: commas outside double quotes from the start of the physical line.
+			let column = 1;
+			let quoted = false;
+			for (let k = lineStart; k < offset; k++) {
+				if (bytes[k] === 0x22) quoted = !quoted;
+				else if (bytes[k] === 0x2c && !quoted) column++;
+			}
+			bad.push({ line, column, byte: bytes[offset] });
+		}
+		return { text: new TextDecoder('utf-8').decode(bytes), bad };
+	}
 }
 
 /** One record of a CSV file. */
@@ -171,6 +207,24 @@ export type CsvSyntaxIssue =
 export function splitCsvRecords(text: string): { records: CsvRecord[]; issues: CsvSyntaxIssue[] } {
 	const records: CsvRecord[] = [];
 	const issues: CsvSyntaxIssue[] = [];
+	scanCsvRecords(
+		text,
+		(record) => void records.push(record),
+		(issue) => issues.push(issue)
+	);
+	return { records, issues };
+}
+
+/**
+ * splitCsvRecords one record at a time, in file order, without keeping them: `onIssue` hears of
+ * each syntax problem before `onRecord` hears of the record holding it. Reading stops when
+ * `onRecord` returns false, or at an unclosed quote.
+ */
+export function scanCsvRecords(
+	text: string,
+	onRecord: (record: CsvRecord) => boolean | void,
+	onIssue: (issue: CsvSyntaxIssue) => void
+): void {
 	const n = text.length;
 	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	let line = 1;
@@ -205,8 +259,8 @@ export function splitCsvRecords(text: string): { records: CsvRecord[]; issues: C
 				for (;;) {
 					const j = text.indexOf('"', i);
 					if (j === -1) {
-						issues.push({ kind: 'unclosed_quote', line: fieldLine, field: fields.length });
-						return { records, issues };
+						onIssue({ kind: 'unclosed_quote', line: fieldLine, field: fields.length });
+						return;
 					}
 					for (let k = i; k < j; k++) {
 						const d = text.charCodeAt(k);
@@ -232,7 +286,7 @@ export function splitCsvRecords(text: string): { records: CsvRecord[]; issues: C
 						i++;
 					}
 					value += text.slice(start, i);
-					issues.push({ kind: 'text_after_quote', line: fieldLine, field: fields.length, value });
+					onIssue({ kind: 'text_after_quote', line: fieldLine, field: fields.length, value });
 				}
 			} else {
 				const start = i;
@@ -242,7 +296,7 @@ export function splitCsvRecords(text: string): { records: CsvRecord[]; issues: C
 					i++;
 				}
 				value = text.slice(start, i);
-				if (value.includes('"')) issues.push({ kind: 'stray_quote', line: fieldLine, field: fields.length, value });
+				if (value.includes('"')) onIssue({ kind: 'stray_quote', line: fieldLine, field: fields.length, value });
 			}
 			if (fieldLine !== recordLine && !fieldLines) fieldLines = fields.map(() => recordLine);
 			fields.push(value);
@@ -259,9 +313,8 @@ export function splitCsvRecords(text: string): { records: CsvRecord[]; issues: C
 			}
 			break;
 		}
-		records.push(fieldLines ? { line: recordLine, fields, fieldLines } : { line: recordLine, fields });
+		if (onRecord(fieldLines ? { line: recordLine, fields, fieldLines } : { line: recordLine, fields }) === false) return;
 	}
-	return { records, issues };
 }
 
 /** A data row of a parsed file. */
@@ -292,115 +345,191 @@ export function fieldLine(record: CsvRecord, i: number): number {
 	return record.fieldLines?.[i] ?? record.line;
 }
 
+/** Places a problem in the header row, at a 1-based column. */
+export type HeaderReport = (column: number, problem: string, fix: string) => void;
+
+export interface ReadCsvOptions {
+	/** The columns the file should have, shown as the header row in fixes. */
+	columns: readonly string[];
+	/** Check the header row; each problem reported is placed on the header's line. */
+	checkHeader: (header: readonly string[], report: HeaderReport) => void;
+	/**
+	 * Bytes that are not UTF-8. 'stop' (the default): report the first line holding one, at
+	 * column 1, and read no further. 'continue': report each line holding one, at the field
+	 * holding the byte, and read on with U+FFFD in place of each bad sequence.
+	 */
+	badUtf8?: 'stop' | 'continue';
+	/**
+	 * Called with each data row (not the header) in file order, as it is read. `clean` is false
+	 * when the row has a quoting problem or the wrong number of fields (both already reported).
+	 */
+	onRow?: (row: CsvRow, clean: boolean) => void;
+}
+
+export interface CsvRead {
+	/** The decoded text, BOM removed ('' when reading stopped at bytes that are not UTF-8). */
+	text: string;
+	/** The header as written in the file ([] when it could not be read). */
+	header: string[];
+	headerLine: number;
+	/** False when the file could not be read as a whole: see CsvTable.readable. */
+	readable: boolean;
+	/** The reading problems, in file order (header problems where the header is read). */
+	problems: Problem[];
+}
+
 /**
- * Read one CSV file strictly: UTF-8 (BOM accepted), comma-separated, CRLF or LF, a header that
- * must be exactly `expectedColumns` in order, and every row with as many fields as the header.
- * Returns the rows with their physical line numbers and every problem found. Rows are returned
- * even when there are problems, so callers can go on to check their cells.
+ * Read one CSV file strictly, streaming its rows to `options.onRow`: UTF-8 (BOM accepted),
+ * comma-separated, CRLF or LF, a header checked by `options.checkHeader`, and every row with as
+ * many fields as the header. Reports, with physical lines: bytes that are not UTF-8, an empty
+ * file, another delimiter, quoting problems and rows of the wrong width. The layer shared by
+ * parseCsvStrict and the contact-records checker (lib/indicators/records).
  */
-export function parseCsvStrict(path: string, input: Uint8Array | string, expectedColumns: readonly string[]): CsvTable {
-	const table: CsvTable = { path, header: [], headerLine: 1, index: {}, rows: [], readable: false, problems: [] };
-	for (const name of expectedColumns) table.index[name] = -1;
+export function readCsv(path: string, input: Uint8Array | string, options: ReadCsvOptions): CsvRead {
+	const problems: Problem[] = [];
+	const out: CsvRead = { text: '', header: [], headerLine: 1, readable: false, problems };
 	const add = (line: number, column: number, problem: string, fix: string) =>
-		table.problems.push({ file: path, line, column, problem, fix });
-	const headerText = expectedColumns.join(',');
+		problems.push({ file: path, line, column, problem, fix });
+	const headerText = options.columns.join(',');
 
 	let text: string;
+	let allUtf8 = true;
 	if (typeof input === 'string') text = input;
 	else {
-		const decoded = decodeUtf8(input);
-		if (!decoded.ok) {
-			add(decoded.line, 1, `line ${decoded.line} holds bytes that are not UTF-8 text`, 'save the file as UTF-8, e.g. "CSV UTF-8" in Excel');
-			return table;
+		const stop = (options.badUtf8 ?? 'stop') === 'stop';
+		const decoded = decodeUtf8(input, stop ? 1 : Infinity);
+		for (const bad of decoded.bad) {
+			const hex = bad.byte.toString(16).toUpperCase().padStart(2, '0');
+			add(
+				bad.line,
+				stop ? 1 : bad.column,
+				`the file is not UTF-8: byte 0x${hex} on this line is not valid UTF-8`,
+				'save the file with UTF-8 encoding; in Excel: Save As, CSV UTF-8'
+			);
+		}
+		if (decoded.bad.length > 0) {
+			if (stop) return out;
+			allUtf8 = false;
 		}
 		text = decoded.text;
 	}
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	out.text = text;
 	if (/^\s*$/.test(text)) {
 		add(1, 1, 'the file is empty', `it needs at least the header row: ${headerText}`);
-		return table;
+		return out;
 	}
 
-	const { records, issues } = splitCsvRecords(text);
-	const headerRecord = records[0];
-	const header = headerRecord ? headerRecord.fields : [];
-	table.header = header;
-	table.headerLine = headerRecord?.line ?? 1;
-	const colName = (field: number) => (field < header.length ? `column "${header[field]}"` : `field ${field + 1}`);
-
-	// A header with one field holding another delimiter: the file is not comma-separated.
-	if (headerRecord && header.length === 1 && expectedColumns.length > 1) {
-		const delimiter = OTHER_DELIMITERS.find((d) => header[0].includes(d));
-		if (delimiter) {
-			const shown = delimiter === '\t' ? 'a tab' : `'${delimiter}'`;
-			add(
-				table.headerLine,
-				1,
-				`the file seems to use ${shown} as its delimiter; data files must be comma-separated`,
-				`save it as comma-separated CSV, with the header row ${headerText}`
-			);
-			return table;
-		}
-	}
-
+	let header: string[] | undefined;
+	let pending: CsvSyntaxIssue[] = [];
 	let unclosed = false;
-	for (const issue of issues) {
-		if (issue.kind === 'unclosed_quote') {
-			unclosed = true;
-			add(
-				issue.line,
-				issue.field + 1,
-				`the double quote opening the value in ${colName(issue.field)} on line ${issue.line} is never closed`,
-				'close the quoted value with a double quote, and write a double quote inside it as ""'
-			);
-		} else if (issue.kind === 'stray_quote') {
-			add(
-				issue.line,
-				issue.field + 1,
-				`value ${q(issue.value)} in ${colName(issue.field)} holds a double quote but is not enclosed in double quotes`,
-				'enclose the whole value in double quotes and write each double quote inside it as ""'
-			);
-		} else {
-			add(
-				issue.line,
-				issue.field + 1,
-				`value ${q(issue.value)} in ${colName(issue.field)} has text after its closing double quote`,
-				'enclose the whole value in double quotes and write each double quote inside it as ""'
-			);
+	let wrongDelimiter = false;
+	const colName = (field: number) =>
+		header && field < header.length ? `column "${header[field]}"` : `field ${field + 1}`;
+	/** Report the syntax issues heard of since the last record; true if there were any. */
+	const reportIssues = (): boolean => {
+		if (pending.length === 0) return false;
+		for (const issue of pending) {
+			if (issue.kind === 'unclosed_quote') {
+				add(
+					issue.line,
+					issue.field + 1,
+					`the double quote opening the value in ${colName(issue.field)} on line ${issue.line} is never closed`,
+					'close the quoted value with a double quote, and write a double quote inside it as ""'
+				);
+			} else {
+				const is =
+					issue.kind === 'stray_quote'
+						? 'holds a double quote but is not enclosed in double quotes'
+						: 'has text after its closing double quote';
+				add(
+					issue.line,
+					issue.field + 1,
+					`value ${q(issue.value)} in ${colName(issue.field)} ${is}`,
+					'enclose the whole value in double quotes and write each double quote inside it as ""'
+				);
+			}
 		}
-	}
-	if (!headerRecord) return table;
+		pending = [];
+		return true;
+	};
 
-	checkHeader(header, expectedColumns, table.index, (column, problem, fix) =>
-		add(table.headerLine, column, problem, `${fix}; the header row must be ${headerText}`)
+	scanCsvRecords(
+		text,
+		(record) => {
+			if (!header) {
+				header = out.header = record.fields;
+				out.headerLine = record.line;
+				// A header with one field holding another delimiter: the file is not comma-separated.
+				const delimiter =
+					header.length === 1 && options.columns.length > 1
+						? OTHER_DELIMITERS.find((d) => header![0].includes(d))
+						: undefined;
+				if (delimiter) {
+					const shown = delimiter === '\t' ? 'a tab' : `'${delimiter}'`;
+					add(
+						record.line,
+						1,
+						`the file seems to use ${shown} as its delimiter; data files must be comma-separated`,
+						`save it as comma-separated CSV, with the header row ${headerText}`
+					);
+					wrongDelimiter = true;
+					return false;
+				}
+				reportIssues();
+				options.checkHeader(header, (column, problem, fix) => add(record.line, column, problem, fix));
+				return;
+			}
+			const quoting = reportIssues();
+			const width = header.length;
+			const count = record.fields.length;
+			const row = record as CsvRow;
+			row.complete = count === width;
+			if (count > width) {
+				add(
+					fieldLine(record, width),
+					width + 1,
+					`row has ${count} fields but the header has ${width}; the first extra field is ${q(record.fields[width])}`,
+					'enclose any value holding a comma in double quotes, or remove the extra fields'
+				);
+			} else if (count < width) {
+				const missing = header.slice(count);
+				add(
+					fieldLine(record, count - 1),
+					count + 1,
+					`row has ${count} field${count === 1 ? '' : 's'} but the header has ${width}; no value for ${missing.length === 1 ? 'column' : 'columns'} ${quoteNames(missing)}`,
+					'add the missing fields; an empty value still needs its comma'
+				);
+			}
+			options.onRow?.(row, row.complete && !quoting);
+		},
+		(issue) => {
+			pending.push(issue);
+			if (issue.kind === 'unclosed_quote') unclosed = true;
+		}
 	);
+	if (!wrongDelimiter) reportIssues();
+	out.readable = allUtf8 && !unclosed && !wrongDelimiter;
+	return out;
+}
 
-	const width = header.length;
-	for (let r = 1; r < records.length; r++) {
-		const record = records[r];
-		const count = record.fields.length;
-		const row = record as CsvRow;
-		row.complete = count === width;
-		table.rows.push(row);
-		if (count > width) {
-			add(
-				fieldLine(record, width),
-				width + 1,
-				`row has ${count} fields but the header has ${width}; the first extra field is ${q(record.fields[width])}`,
-				'enclose any value holding a comma in double quotes, or remove the extra fields'
-			);
-		} else if (count < width) {
-			const missing = header.slice(count);
-			add(
-				fieldLine(record, count - 1),
-				count + 1,
-				`row has ${count} field${count === 1 ? '' : 's'} but the header has ${width}; no value for ${missing.length === 1 ? 'column' : 'columns'} ${quoteNames(missing)}`,
-				'add the missing fields; an empty value still needs its comma'
-			);
-		}
-	}
-	table.readable = !unclosed;
-	return table;
+/**
+ * Read one CSV file strictly (see readCsv), with a header that must be exactly `expectedColumns`
+ * in order. Returns the rows with their physical line numbers and every problem found. Rows are
+ * returned even when there are problems, so callers can go on to check their cells.
+ */
+export function parseCsvStrict(path: string, input: Uint8Array | string, expectedColumns: readonly string[]): CsvTable {
+	const index: Record<string, number> = {};
+	for (const name of expectedColumns) index[name] = -1;
+	const rows: CsvRow[] = [];
+	const mustBe = `the header row must be ${expectedColumns.join(',')}`;
+	const read = readCsv(path, input, {
+		columns: expectedColumns,
+		checkHeader: (header, report) =>
+			checkHeader(header, expectedColumns, index, (column, problem, fix) => report(column, problem, `${fix}; ${mustBe}`)),
+		onRow: (row) => void rows.push(row)
+	});
+	return { path, header: read.header, headerLine: read.headerLine, index, rows, readable: read.readable, problems: read.problems };
 }
 
 /**

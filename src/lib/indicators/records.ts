@@ -6,11 +6,13 @@
  * computed from a file with a problem.
  *
  * Accepted: UTF-8 with or without a byte-order mark, LF or CRLF line ends, RFC 4180 quoting,
- * columns in any order, blank lines (ignored).
+ * columns in any order, blank lines (ignored). The file is read by the data validator's reader
+ * (readCsv in lib/data/validate), so encoding, quoting, delimiter and row-width problems read
+ * exactly as they do for the data files; the header and field rules here are the contacts' own.
  */
-import Papa from 'papaparse';
 import { WMCA, WMCA_AUTHORITIES } from '../data/contract';
 import type { Problem } from '../data/problems';
+import { fieldLine, readCsv, type HeaderReport } from '../data/validate';
 
 export const CONTACT_COLUMNS = [
 	'person_id',
@@ -86,117 +88,30 @@ export function isRealDate(value: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Encoding
-
-/** Byte offsets at which the UTF-8 decoding of `bytes` fails (one per invalid sequence). */
-export function invalidUtf8Offsets(bytes: Uint8Array): number[] {
-	const bad: number[] = [];
-	let i = 0;
-	const n = bytes.length;
-	while (i < n) {
-		const b = bytes[i];
-		if (b < 0x80) {
-			i++;
-			continue;
-		}
-		let need: number;
-		let lo = 0x80;
-		let hi = 0xbf;
-		if (b >= 0xc2 && b <= 0xdf) need = 1;
-		else if (b >= 0xe0 && b <= 0xef) {
-			need = 2;
-			if (b === 0xe0) lo = 0xa0;
-			if (b === 0xed) hi = 0x9f;
-		} else if (b >= 0xf0 && b <= 0xf4) {
-			need = 3;
-			if (b === 0xf0) lo = 0x90;
-			if (b === 0xf4) hi = 0x8f;
-		} else {
-			bad.push(i);
-			i++;
-			continue;
-		}
-		let j = 1;
-		for (; j <= need; j++) {
-			const c = i + j < n ? bytes[i + j] : -1;
-			const [l, h] = j === 1 ? [lo, hi] : [0x80, 0xbf];
-			if (c < l || c > h) break;
-		}
-		if (j <= need) {
-			bad.push(i);
-			i += j;
-		} else i += need + 1;
-	}
-	return bad;
-}
-
-/** 1-based field number of byte/char position `pos` on the physical line starting at `start`. */
-function fieldAt(get: (i: number) => number, start: number, pos: number): number {
-	let field = 1;
-	let quoted = false;
-	for (let i = start; i < pos; i++) {
-		const c = get(i);
-		if (c === 0x22) quoted = !quoted;
-		else if (c === 0x2c && !quoted) field++;
-	}
-	return field;
-}
-
-function encodingProblems(bytes: Uint8Array, file: string): Problem[] {
-	const problems: Problem[] = [];
-	let line = 1;
-	let lineStart = 0;
-	let scanned = 0;
-	let lastLine = 0;
-	for (const offset of invalidUtf8Offsets(bytes)) {
-		for (; scanned < offset; scanned++) {
-			if (bytes[scanned] === 0x0a) {
-				line++;
-				lineStart = scanned + 1;
-			}
-		}
-		if (line === lastLine) continue; // one message per line
-		lastLine = line;
-		const hex = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
-		problems.push({
-			file,
-			line,
-			column: fieldAt((i) => bytes[i], lineStart, offset),
-			problem: `the file is not UTF-8: byte 0x${hex} on this line is not valid UTF-8`,
-			fix: 'save the file with UTF-8 encoding; in Excel: Save As, CSV UTF-8'
-		});
-	}
-	return problems;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Header
 
-const DELIMITERS: [string, string][] = [
-	[';', 'semicolons'],
-	['\t', 'tabs'],
-	['|', 'vertical bars']
-];
+const isColumn = (name: string): name is ContactColumn => (CONTACT_COLUMNS as readonly string[]).includes(name);
+/** The column a header cell stands for: its name, or its name but for case, spaces and hyphens. */
+function columnNamed(name: string): ContactColumn | undefined {
+	if (isColumn(name)) return name;
+	const normal = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+	return isColumn(normal) ? normal : undefined;
+}
 
-function checkHeader(header: string[], file: string): Problem[] {
-	const problems: Problem[] = [];
-	const p = (column: number, problem: string, fix: string) => problems.push({ file, line: 1, column, problem, fix });
-	const normal = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+/**
+ * Check the header (columns in any order; a name differing only in case, spaces or hyphens is
+ * taken to stand for its column) and return where each column is, first occurrence first.
+ */
+function checkHeader(header: readonly string[], p: HeaderReport): [ContactColumn, number][] {
+	// The column each header cell stands for, if any (by case/space, so it is not also missing).
+	const canonicals = header.map(columnNamed);
+	const missing = CONTACT_COLUMNS.filter((c) => !canonicals.includes(c));
 	const seen = new Set<string>();
-	const found = new Set<string>();
-	// Columns a misspelt name is taken to stand for (by case/space), so they are not also missing.
-	header.forEach((name) => {
-		if ((CONTACT_COLUMNS as readonly string[]).includes(name)) found.add(name);
-		else if ((CONTACT_COLUMNS as readonly string[]).includes(normal(name))) found.add(normal(name));
-	});
-	const missing = CONTACT_COLUMNS.filter((c) => !found.has(c));
+	const index: [ContactColumn, number][] = [];
 	header.forEach((name, i) => {
 		const col = i + 1;
-		const canonical = (CONTACT_COLUMNS as readonly string[]).includes(name)
-			? name
-			: (CONTACT_COLUMNS as readonly string[]).includes(normal(name))
-				? normal(name)
-				: undefined;
+		const canonical = canonicals[i];
+		if (canonical && !seen.has(canonical)) index.push([canonical, i]);
 		if (name === '') p(col, `column ${col} has no name`, `name it one of ${COLUMN_LIST}, or remove the empty column`);
 		else if (canonical && seen.has(canonical)) p(col, `column "${canonical}" appears more than once`, 'keep one of them');
 		else if (canonical && canonical !== name)
@@ -218,7 +133,8 @@ function checkHeader(header: string[], file: string): Problem[] {
 			`add it to the header, even if its values are all empty; the columns are ${COLUMN_LIST}`
 		);
 	}
-	return problems;
+	// In the contract's order, so a row's checks see the fields they depend on.
+	return index.sort((a, b) => CONTACT_COLUMNS.indexOf(a[0]) - CONTACT_COLUMNS.indexOf(b[0]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,148 +246,45 @@ const FIELD_CHECKS: Record<ContactColumn, FieldCheck> = {
  * `file` is the name shown in messages.
  */
 export function checkRecords(input: Uint8Array | string, file: string, options: CheckOptions = {}): CheckResult {
-	const problems: Problem[] = [];
-	let text: string;
-	if (typeof input === 'string') text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-	else {
-		try {
-			text = new TextDecoder('utf-8', { fatal: true }).decode(input); // removes a BOM
-		} catch {
-			problems.push(...encodingProblems(input, file));
-			text = new TextDecoder('utf-8').decode(input);
-		}
-	}
-	const result = (header: string[], count: number, records?: ContactRecord[]): CheckResult => ({
-		problems,
-		text,
-		header,
-		count,
-		...(options.keepRecords ? { records } : {})
-	});
-
-	if (text.trim() === '') {
-		problems.push({
-			file,
-			line: 1,
-			column: 1,
-			problem: 'the file is empty',
-			fix: `export the records with a header row: ${COLUMN_LIST}`
-		});
-		return result([], 0);
-	}
-
-	const firstLine = text.slice(0, text.search(/\r?\n|$/));
-	if (!firstLine.includes(',')) {
-		const other = DELIMITERS.find(([d]) => firstLine.includes(d));
-		if (other) {
-			problems.push({
-				file,
-				line: 1,
-				column: 1,
-				problem: `the columns are separated by ${other[1]}, not commas`,
-				fix: 'save the file as comma-separated CSV, with a comma between values'
-			});
-			return result([], 0);
-		}
-	}
-
-	let header: string[] | undefined;
-	let columnIndex: Partial<Record<ContactColumn, number>> = {};
-	let line = 1; // physical line of the current row's start
-	let scanned = 0; // text offset up to which newlines have been counted
-	let rowStart = 0;
+	const rowProblems: Problem[] = [];
+	let columns: [ContactColumn, number][] = [];
 	let count = 0;
 	const records: ContactRecord[] | undefined = options.keepRecords ? [] : undefined;
-	const lineOf = (offset: number) => {
-		for (; scanned < offset; scanned++) if (text.charCodeAt(scanned) === 10) line++;
-		return line;
-	};
-	const charAt = (i: number) => text.charCodeAt(i);
 
-	Papa.parse<string[]>(text, {
-		delimiter: ',',
-		quoteChar: '"',
-		escapeChar: '"',
-		step(step) {
-			const row = step.data;
-			const start = rowStart;
-			rowStart = step.meta.cursor;
-			const at = lineOf(start);
-			// Skip the line end(s) before the next row is looked at.
-			if (row.length === 1 && row[0] === '') return; // blank line
-			const quoteError = step.errors.find((e) => e.type === 'Quotes');
-			if (quoteError) {
-				const pos = Math.max(start, (quoteError.index ?? start + 1) - 1);
-				const column = fieldAt(charAt, start, pos);
-				if (quoteError.code === 'MissingQuotes')
-					problems.push({
-						file,
-						line: at,
-						column,
-						problem: 'unclosed quote: the quoted value starting on this line runs to the end of the file',
-						fix: 'add the closing double quote'
-					});
-				else
-					problems.push({
-						file,
-						line: at,
-						column,
-						problem: 'misplaced double quote in this value',
-						fix: 'put the whole value in double quotes and write a quote inside it as two: ""'
-					});
-				if (header) count++;
-				return;
-			}
-			if (!header) {
-				header = row;
-				problems.push(...checkHeader(header, file));
-				const normal = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
-				header.forEach((name, i) => {
-					const c = normal(name) as ContactColumn;
-					if ((CONTACT_COLUMNS as readonly string[]).includes(c) && columnIndex[c] === undefined) columnIndex[c] = i;
-				});
-				return;
-			}
+	const read = readCsv(file, input, {
+		columns: CONTACT_COLUMNS,
+		badUtf8: 'continue',
+		checkHeader: (header, report) => {
+			columns = checkHeader(header, report);
+		},
+		onRow(row, clean) {
 			count++;
 			if (options.onProgress && count % 100_000 === 0) options.onProgress(count);
-			if (row.length !== header.length) {
-				problems.push({
-					file,
-					line: at,
-					column: Math.min(row.length, header.length) + 1,
-					problem: `this line has ${row.length} field${row.length === 1 ? '' : 's'}, the header has ${header.length}`,
-					fix: `give every record ${header.length} comma-separated fields; put a value containing a comma in double quotes`
-				});
-				return;
-			}
+			if (!clean) return; // its quoting or width problem is reported already
+			const f = row.fields;
 			const rec: Partial<Record<ContactColumn, string>> = {};
-			for (const c of CONTACT_COLUMNS) {
-				const i = columnIndex[c];
-				if (i !== undefined) rec[c] = row[i];
-			}
+			for (const [c, i] of columns) rec[c] = f[i];
 			let ok = true;
-			for (const c of CONTACT_COLUMNS) {
-				const i = columnIndex[c];
-				if (i === undefined) continue;
-				const bad = FIELD_CHECKS[c](row[i], rec);
+			for (const [c, i] of columns) {
+				const bad = FIELD_CHECKS[c](f[i], rec);
 				if (bad) {
 					ok = false;
-					problems.push({ file, line: at, column: i + 1, problem: bad[0], fix: bad[1] });
+					rowProblems.push({ file, line: fieldLine(row, i), column: i + 1, problem: bad[0], fix: bad[1] });
 				}
 			}
 			if (records && ok) records.push(rec as unknown as ContactRecord);
 		}
 	});
 
-	if (!header) header = [];
+	const problems = read.problems.concat(rowProblems);
 	if (count === 0 && problems.length === 0)
 		problems.push({
 			file,
-			line: 2,
+			line: read.headerLine + 1,
 			column: 1,
 			problem: 'the file has a header row but no records',
 			fix: 'add the records below the header'
 		});
 	problems.sort((a, b) => a.line - b.line || a.column - b.column);
-	return result(header, count, records);
+	return { problems, text: read.text, header: read.header, count, ...(options.keepRecords ? { records } : {}) };
 }
