@@ -36,6 +36,26 @@ function sumOfSeven(year: string): number | null {
 	return total;
 }
 
+describe('loading data files', () => {
+	it('loads a file with a BOM and mixed CRLF and LF line ends (which the validator accepts) row for row', async () => {
+		const files = readDataDir();
+		const lines = files['observations.csv'].trimEnd().split('\n');
+		const mixed = '\uFEFF' + lines[0] + '\r\n' + lines.slice(1, 20).join('\r\n') + '\n' + lines.slice(20).join('\n') + '\n';
+		const other = await createNodeEngine();
+		try {
+			await loadDataFiles(other, { ...files, 'observations.csv': mixed });
+			const [{ n }] = await other.query<{ n: number }>(`SELECT count(*) AS n FROM observations WHERE source_id <> 'illustrative_register'`);
+			expect(n).toBe(lines.length - 1);
+			const [{ bad }] = await other.query<{ bad: number }>(
+				`SELECT count(*) AS bad FROM observations WHERE contains(indicator_id || period || note, chr(13)) OR starts_with(indicator_id, chr(65279))`
+			);
+			expect(bad).toBe(0);
+		} finally {
+			await other.close();
+		}
+	});
+});
+
 describe('named queries on the Node engine', () => {
 	it('WMCA autumn snapshot: 169 in 2018 and 115 in 2019, each the sum of the seven authorities', async () => {
 		const rows = await run(engine, queries.series('snapshot_single_night', WMCA));

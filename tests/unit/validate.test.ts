@@ -79,6 +79,15 @@ describe('validateDataFiles: a valid set', () => {
 		]);
 	});
 
+	it('reads a file that mixes CRLF and LF line ends, line by line (papaparse would not: it picks one style per file)', () => {
+		// Header ends CRLF, the data rows LF: line 3 is still line 3, its 4th field still "abc".
+		const lines = edit('observations.csv', { 3: 'share_quarterly,E08000025,2024-Q1,abc,p,src_a,' }).split('\n');
+		const mixed = lines[0] + '\r\n' + lines.slice(1).join('\n');
+		expect(check({ 'observations.csv': mixed })).toEqual([
+			`data/observations.csv:3:4: value "abc" in column "value" is not a plain decimal number (${DECIMAL_FIX})`
+		]);
+	});
+
 	it('accepts observations_*.csv files alongside observations.csv', () => {
 		expect(check({ 'observations_extra.csv': csv(OBS_HEADER, 'people_annual,E92000001,2023,5,,src_a,') })).toEqual([]);
 	});

@@ -9,6 +9,13 @@
  * LINE is the 1-based physical line (a quoted field holding a line break makes later lines
  * larger; CRLF counts as one line end), COLUMN the 1-based field number within the row.
  * Runs in time linear in the size of the files.
+ *
+ * Why a scanner of our own rather than papaparse here: the validator must name the physical line
+ * and field of every problem and then carry on to list the rest. papaparse picks one line-end
+ * style per file (a file mixing CRLF and LF is mis-split), reports quote errors as an offset
+ * after swallowing the rest of the file into one field, and accepts a stray quote inside an
+ * unquoted value silently. The scanner below is RFC 4180 with exact line tracking; papaparse
+ * still reads the project's well-formed inputs elsewhere (import script, tests).
  */
 import {
 	FILES,

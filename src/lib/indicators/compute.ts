@@ -6,6 +6,7 @@
 import type { Engine } from '../data/engine';
 import type { Problem } from '../data/problems';
 import { toCsv } from '../data/csv';
+import { normaliseCsvText } from '../data/database';
 import { checkRecords } from './records';
 import {
 	AREAS,
@@ -69,7 +70,7 @@ export async function loadContacts(
 	header: readonly string[],
 	fileName = CONTACTS_FILE_NAME
 ): Promise<void> {
-	await engine.registerText(fileName, text);
+	await engine.registerText(fileName, normaliseCsvText(text));
 	try {
 		await engine.query(loadEventsSql(fileName, header));
 	} finally {
