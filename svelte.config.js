@@ -18,12 +18,14 @@ function announcerStyleHashes() {
 
 /** Served under a sub-path when BASE_PATH is set, e.g. BASE_PATH=/rough-sleeping npm run build. */
 const base = process.env.BASE_PATH ?? '';
+/** Where the static site is written (the tests also build a sub-path copy elsewhere). */
+const out = process.env.BUILD_DIR ?? 'build';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false, strict: true }),
+		adapter: adapter({ pages: out, assets: out, fallback: undefined, precompress: false, strict: true }),
 		paths: { base, relative: true },
 		prerender: { entries: ['*'], handleHttpError: 'fail', handleMissingId: 'fail' },
 		// Strict CSP, delivered as a <meta> tag in every prerendered page. Inline scripts SvelteKit

@@ -4,7 +4,7 @@
  *  1. validate data/ (npm run check:data)
  *  2. unit tests (vitest, project "unit")
  *  3. find or install a Chromium (scripts/find-chromium.mjs), saying what it did
- *  4. build the static site (vite build)
+ *  4. build the static site (vite build), and again under a sub-path (BASE_PATH)
  *  5. browser tests against the built site (vitest, project "browser", playwright-core)
  * Stops at the first failing step and exits non-zero.
  */
@@ -15,6 +15,8 @@ import { findOrInstallChromium } from './find-chromium.mjs';
 // Each vitest run also writes a JSON report, so the run can end on one closing line that counts
 // every test: "N passed, N failed".
 const REPORTS = '.svelte-kit/test-reports';
+const SUBPATH = '/rough-sleeping';
+const SUBPATH_DIR = '.svelte-kit/build-subpath';
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 /** @param {string} project */
@@ -60,5 +62,7 @@ try {
 	process.exit(1);
 }
 step('Build', 'npx', ['vite', 'build']);
+// A second build served under a sub-path, so the browser tests can check paths.base deploys.
+step('Build under a sub-path', 'npx', ['vite', 'build'], { BASE_PATH: SUBPATH, BUILD_DIR: SUBPATH_DIR });
 step('Browser tests', 'npx', vitest('browser'), { CHROMIUM_PATH: chromium });
 console.log(`\ntests: ${summary()}`);

@@ -10,12 +10,25 @@ import { serve } from '../../scripts/serve.mjs';
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
+		/** The same site built with BASE_PATH=/rough-sleeping (scripts/test.mjs builds it). */
+		subpathUrl: string;
 	}
 }
+
+export const SUBPATH = '/rough-sleeping';
+export const SUBPATH_DIR = '.svelte-kit/build-subpath';
 
 export default async function setup(project: TestProject) {
 	if (!existsSync('build/index.html')) throw new Error('No build/ found: run `npx vite build` (or `npm test`) first.');
 	const { server, url } = await serve({ dir: 'build', port: 0 });
 	project.provide('baseUrl', url);
-	return () => new Promise<void>((done) => server.close(() => done()));
+	const servers = [server];
+	if (existsSync(`${SUBPATH_DIR}/index.html`)) {
+		const sub = await serve({ dir: SUBPATH_DIR, port: 0, base: SUBPATH });
+		project.provide('subpathUrl', sub.url);
+		servers.push(sub.server);
+	} else {
+		project.provide('subpathUrl', '');
+	}
+	return () => Promise.all(servers.map((s) => new Promise<void>((done) => s.close(() => done()))));
 }
