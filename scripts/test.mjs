@@ -2,7 +2,7 @@
 /**
  * `npm test`: every test, unit and real-browser, in one command.
  *  1. validate data/ (npm run check:data)
- *  2. unit tests (vitest, project "unit")
+ *  2. type check (svelte-check, TypeScript strict) and unit tests (vitest, project "unit")
  *  3. find or install a Chromium (scripts/find-chromium.mjs), saying what it did
  *  4. build the static site (vite build), and again under a sub-path (BASE_PATH)
  *  5. browser tests against the built site (vitest, project "browser", playwright-core)
@@ -52,6 +52,7 @@ function step(title, command, args, env = {}) {
 }
 
 step('Data validation', 'npx', ['tsx', 'scripts/check-data.ts']);
+step('Type check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 step('Unit tests', 'npx', vitest('unit'));
 console.log('\n=== Browser');
 let chromium;
