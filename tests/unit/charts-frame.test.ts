@@ -51,7 +51,7 @@ describe('ChartFrame (SSR)', () => {
 	it('wraps the graphic in aria-hidden and gives a text summary instead', () => {
 		const body = frame();
 		expect(body).toMatch(/<div class="cf-graphic[^"]*" aria-hidden="true"><svg data-chart-svg=""/);
-		expect(body).toMatch(/<p class="cf-visually-hidden[^"]*">Line chart showing the number falling/);
+		expect(body).toMatch(/<p class="visually-hidden[^"]*">Line chart showing the number falling/);
 	});
 
 	it('has a heading at the chosen level, the takeaway and a source line', () => {

@@ -86,3 +86,25 @@ export interface TooltipPoint {
 	series?: string;
 	colour?: string;
 }
+
+/** The editorial props every chart figure takes (ChartFrame and the *Figure components). */
+export interface FrameProps {
+	title: string;
+	/** Heading level of the title. Default 3. */
+	headingLevel?: 2 | 3 | 4 | 5 | 6;
+	/** The one thing to take away, in a sentence. */
+	takeaway: string;
+	subtitle?: string;
+	/** Text summary of the graphic for screen readers (visually hidden). */
+	alt: string;
+	/** Source, in words, e.g. "MHCLG, Rough sleeping snapshot in England". */
+	source: string;
+	/** When the source was published or the data extracted, e.g. "February 2025". */
+	sourceDate?: string;
+	/** Link to the methodology page. */
+	methodologyHref: string;
+	/** Shows an "Illustrative data" label linking to the methodology's #illustrative section. */
+	illustrative?: boolean;
+	/** id of the figure; defaults to a generated one. */
+	id?: string;
+}
