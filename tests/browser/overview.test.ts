@@ -136,3 +136,27 @@ describe('methodology page', () => {
 		await s.context.close();
 	});
 });
+
+describe('chart tooltips by keyboard', () => {
+	it('Tab reaches a chart point; arrow keys move along the series; the tooltip shows the value; Escape hides it', async () => {
+		const s = await open(browser(), '/');
+		await s.page.waitForLoadState('networkidle'); // hydrated: the points have their handlers
+		const chart = s.page.locator('#chart-pillar-rare');
+		const first = chart.locator('[role="img"][tabindex="0"]');
+		expect(await first.count()).toBe(1);
+		await first.focus();
+		const label1 = await s.page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+		// "Month: N people": a period in words and a number, never empty.
+		expect(label1).toMatch(/^[A-Z][a-z]+ \d{4}.*\d/);
+		const tooltip = chart.locator('g.tooltip');
+		expect(await tooltip.textContent()).toContain(label1!.split(':')[0]);
+		await s.page.keyboard.press('ArrowRight');
+		const label2 = await s.page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+		expect(label2).not.toBe(label1);
+		expect(await chart.locator('[role="img"][tabindex="0"]').getAttribute('aria-label')).toBe(label2);
+		expect(await tooltip.textContent()).toContain(label2!.split(':')[0]);
+		await s.page.keyboard.press('Escape');
+		expect(await tooltip.count()).toBe(0);
+		await s.context.close();
+	});
+});
