@@ -105,6 +105,24 @@ describe('named queries on the Node engine', () => {
 		expect(england.every((r) => r.rate_per_100k === null)).toBe(true);
 	});
 
+	it('rates by authority: count / published population × 100,000, to one decimal place', async () => {
+		const populations = Papa.parse<Record<string, string>>(readFileSync('data/denominators.csv', 'utf8'), { header: true, skipEmptyLines: true })
+			.data.filter((d) => d.measure === 'population');
+		const rows = await run(engine, queries.snapshotRateByArea('2025', 'local_authority'));
+		expect(rows.length).toBe(7);
+		for (const r of rows) {
+			const count = Number(observations.find((o) => o.indicator_id === 'snapshot_single_night' && o.area_code === r.area_code && o.period === '2025')!.value);
+			const population = Number(populations.find((d) => d.area_code === r.area_code)!.value);
+			expect(r.rate_per_100k, r.area_name).toBe(Math.round((count / population) * 100000 * 10) / 10);
+			expect(r.denominator_year).toBe(2020);
+		}
+		// By hand: Solihull 19 / 217,487 × 100,000 = 8.736… → 8.7, the highest of the seven.
+		expect(rows.find((r) => r.area_name === 'Solihull')?.rate_per_100k).toBe(8.7);
+		// A year with no count gives no rate.
+		const y2023 = await run(engine, queries.snapshotRateByArea('2023', 'local_authority'));
+		expect(y2023.find((r) => r.area_name === 'Coventry')).toMatchObject({ value: null, rate_per_100k: null });
+	});
+
 	it('latest snapshot by authority lists the seven authorities', async () => {
 		const rows = await run(engine, queries.byArea('snapshot_single_night', '2025', 'local_authority'));
 		expect(rows.map((r) => r.area_name).sort()).toEqual(WMCA_AUTHORITIES.map((a) => a.name).sort());

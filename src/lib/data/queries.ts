@@ -77,6 +77,24 @@ export const queries = {
 		),
 
 	/**
+	 * Snapshot rate per 100,000 residents in one period for every area of a type, where the area has
+	 * a published population; the rate is NULL (never a guess) where it has none, or no count.
+	 */
+	snapshotRateByArea: (period: string, areaType: string) =>
+		named<{ area_code: string; area_name: string; value: number | null; marker: string; rate_per_100k: number | null; population: number | null; denominator_year: number | null; source_id: string; denominator_source_id: string }>(
+			'snapshotRateByArea',
+			`SELECT a.area_code, a.area_name, o.value, coalesce(o.marker, 'x') AS marker,
+			        round(o.value / d.value * 100000, 1) AS rate_per_100k, d.value AS population,
+			        d.year AS denominator_year, coalesce(o.source_id, '') AS source_id,
+			        coalesce(d.source_id, '') AS denominator_source_id
+			 FROM areas a
+			 LEFT JOIN observations o ON o.area_code = a.area_code AND o.indicator_id = 'snapshot_single_night' AND o.period = ?
+			 LEFT JOIN denominators d ON d.area_code = a.area_code AND d.measure = 'population'
+			 WHERE a.area_type = ? ORDER BY a.area_name`,
+			[period, areaType]
+		),
+
+	/**
 	 * Snapshot rate per 100,000 residents, only where the area has a published population
 	 * (mid-2020); otherwise the rate is NULL, never a guess.
 	 */
@@ -108,6 +126,7 @@ export function diagnosticQueries(): NamedQuery<object>[] {
 		queries.seriesForArea(['rs_month', 'new_pct', 'long_term'], 'E92000001'),
 		queries.byArea('snapshot_single_night', '2025', 'local_authority'),
 		queries.latestPeriod('snapshot_single_night', 'E47000007'),
-		queries.snapshotRate('E08000025')
+		queries.snapshotRate('E08000025'),
+		queries.snapshotRateByArea('2025', 'local_authority')
 	];
 }

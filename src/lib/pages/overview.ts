@@ -66,6 +66,9 @@ export async function loadOverviewContext(engine: Engine) {
 	const byAuthority = latestYear
 		? await run(engine, queries.byArea('snapshot_single_night', latestYear, 'local_authority'))
 		: [];
+	const ratesByAuthority = latestYear
+		? await run(engine, queries.snapshotRateByArea(latestYear, 'local_authority'))
+		: [];
 	return {
 		areas: areas.filter((a) => a.area_code === WMCA || a.parent_code === WMCA),
 		indicators,
@@ -75,6 +78,7 @@ export async function loadOverviewContext(engine: Engine) {
 		englandMonthly,
 		housingFirst,
 		latestYear,
-		byAuthority
+		byAuthority,
+		ratesByAuthority
 	};
 }
