@@ -1,6 +1,6 @@
 /**
  * Accessibility in a real browser: axe-core (WCAG 2.0/2.1/2.2 A and AA rules) reports no
- * violations on every page at 320 and 1280 pixels wide; no page scrolls sideways; keyboard focus
+ * violations on every page at 320, 1280 and 1440 pixels wide; no page scrolls sideways; keyboard focus
  * is visible. axe is injected from node_modules (the context bypasses CSP only to inject it).
  */
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { baseUrl, useBrowser } from './browser';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = ['/', '/methodology', '/diagnostics'];
-const WIDTHS = [320, 1280];
+const WIDTHS = [320, 1280, 1440];
 
 const browser = useBrowser();
 
