@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisFormat, formatChange, formatNumber, formatPercent, formatValue, unitLabel } from '$lib/format/numbers';
+import { axisFormat, formatChange, formatNumber, formatValue, unitLabel } from '$lib/format/numbers';
 
 const MINUS = '\u2212';
 
@@ -24,14 +24,6 @@ describe('formatNumber', () => {
 		expect(formatNumber(-1245)).toBe(`${MINUS}1,245`);
 		expect(formatNumber(-0.04, 1)).toBe('0.0');
 		expect(formatNumber(-0)).toBe('0');
-	});
-});
-
-describe('formatPercent', () => {
-	it('gives one decimal place by default', () => {
-		expect(formatPercent(12.34)).toBe('12.3%');
-		expect(formatPercent(50)).toBe('50.0%');
-		expect(formatPercent(7.25, 0)).toBe('7%');
 	});
 });
 

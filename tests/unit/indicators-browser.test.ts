@@ -1,8 +1,10 @@
 /**
- * computeFromFile (src/lib/indicators/browser.ts) run in Node on a given engine: the same rows as
- * the command line's computation, problems instead when the file has any, and the plain-English
- * definitions cover every computed indicator. (Starting the real browser engine in a Web Worker
- * is covered by the browser tests.)
+ * computeFromFile (src/lib/indicators/browser.ts), the thin wrapper that hands a File's bytes to
+ * computeFromContacts, run in Node on a given engine: the same rows as the command line's
+ * computation, problems instead when the file has any. computeFromContacts given an engine
+ * factory starts an engine only for a file that passed its check, and closes it. And the
+ * plain-English definitions cover every computed indicator. (Starting the real browser engine in
+ * a Web Worker is covered by the browser tests.)
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +49,41 @@ describe('computeFromFile', () => {
 	it('rejects a bad month range', async () => {
 		const file = new File([small], 'contacts-small.csv');
 		await expect(computeFromFile(file, { engine, from: '2024-1' })).rejects.toThrow('--from "2024-1" is not a month in the form YYYY-MM');
+	});
+});
+
+describe('computeFromContacts with an engine factory', () => {
+	/** A factory of Node engines that counts the engines it starts and those closed. */
+	function countingFactory() {
+		const counts = { started: 0, closed: 0 };
+		const factory = async (): Promise<Engine> => {
+			counts.started++;
+			const e = await createNodeEngine();
+			return {
+				...e,
+				close: async () => {
+					counts.closed++;
+					await e.close();
+				}
+			};
+		};
+		return { counts, factory };
+	}
+
+	it('starts an engine for a good file, gives the same rows as on a given engine, and closes it', async () => {
+		const { counts, factory } = countingFactory();
+		const made = await computeFromContacts(factory, new Uint8Array(small), 'x.csv', { from: '2024-01', to: '2024-02' });
+		const given = await computeFromContacts(engine, new Uint8Array(small), 'x.csv', { from: '2024-01', to: '2024-02' });
+		expect('rows' in made).toBe(true);
+		expect(made).toEqual(given);
+		expect(counts).toEqual({ started: 1, closed: 1 });
+	});
+
+	it('never starts an engine for a bad file', async () => {
+		const { counts, factory } = countingFactory();
+		const result = await computeFromContacts(factory, new Uint8Array(readFileSync('tests/fixtures/indicators/contacts-bad.csv')), 'upload.csv');
+		expect('problems' in result).toBe(true);
+		expect(counts).toEqual({ started: 0, closed: 0 });
 	});
 });
 

@@ -4,7 +4,6 @@
  * time, by tests and by scripts.
  */
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import type { Engine, Params } from './engine';
 import { SAFE_SETTINGS_SQL } from './engine';
 import { arrowToRows } from './rows';
@@ -44,9 +43,4 @@ export async function createNodeEngine(): Promise<Engine> {
 			db.reset();
 		}
 	};
-}
-
-/** Register every file of `names` from `dir` (read as UTF-8) under its own name. */
-export async function registerFiles(engine: Engine, dir: string, names: string[]): Promise<void> {
-	for (const name of names) await engine.registerText(name, readFileSync(`${dir}/${name}`, 'utf8'));
 }

@@ -27,6 +27,7 @@ import {
 	type FileSpec,
 	type Marker
 } from './contract';
+import { isRealDate, isRealMonth } from './calendar';
 import { sortProblems, type Problem } from './problems';
 
 // ---------------------------------------------------------------------------------------------
@@ -206,26 +207,12 @@ export type CsvSyntaxIssue =
 	| { kind: 'text_after_quote'; line: number; field: number; value: string };
 
 /**
- * Split CSV text (RFC 4180: comma delimiter, double quotes, "" for a quote inside quotes; line
- * ends LF, CRLF or CR) into records with their physical line numbers. Completely blank lines
- * are skipped. Stops at an unclosed quote (everything after it would be inside the quote).
- * A leading BOM is skipped.
- */
-export function splitCsvRecords(text: string): { records: CsvRecord[]; issues: CsvSyntaxIssue[] } {
-	const records: CsvRecord[] = [];
-	const issues: CsvSyntaxIssue[] = [];
-	scanCsvRecords(
-		text,
-		(record) => void records.push(record),
-		(issue) => issues.push(issue)
-	);
-	return { records, issues };
-}
-
-/**
- * splitCsvRecords one record at a time, in file order, without keeping them: `onIssue` hears of
- * each syntax problem before `onRecord` hears of the record holding it. Reading stops when
- * `onRecord` returns false, or at an unclosed quote.
+ * Read CSV text (RFC 4180: comma delimiter, double quotes, "" for a quote inside quotes; line
+ * ends LF, CRLF or CR) one record at a time, in file order, with its physical line number,
+ * without keeping the records. Completely blank lines are skipped; a leading BOM is skipped.
+ * `onIssue` hears of each syntax problem before `onRecord` hears of the record holding it.
+ * Reading stops when `onRecord` returns false, or at an unclosed quote (everything after it
+ * would be inside the quote).
  */
 export function scanCsvRecords(
 	text: string,
@@ -605,25 +592,9 @@ const ID = /^[a-z][a-z0-9_]*$/;
 const GSS = /^[A-Z][0-9]{8}$/;
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
 const YEAR = /^[0-9]{4}$/;
-const YM = /^([0-9]{4})-([0-9]{2})$/;
-const YMD = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+const DATE_SHAPE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const QUARTER_SHAPE = /^[0-9]{4}-Q[0-9]$/;
 const MONTH_SHAPE = /^[0-9]{4}-[0-9]{2}$/;
-
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-function realDate(y: number, m: number, d: number): boolean {
-	if (m < 1 || m > 12 || d < 1) return false;
-	const days = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-	return d <= days;
-}
-function realYmd(v: string): boolean | null {
-	const m = YMD.exec(v);
-	return m ? realDate(+m[1], +m[2], +m[3]) : null;
-}
-function realYm(v: string): boolean | null {
-	const m = YM.exec(v);
-	return m ? +m[2] >= 1 && +m[2] <= 12 : null;
-}
 
 /** A problem with one cell, before its place is known. */
 interface CellProblem {
@@ -663,14 +634,13 @@ function checkKind(column: ColumnSpec, v: string): CellProblem | null {
 				: { problem: `${what} is too large to be a finite number`, fix: 'check the figure' };
 		case 'year':
 			return YEAR.test(v) ? null : bad('is not a year');
-		case 'date': {
-			const ok = realYmd(v);
-			return ok ? null : bad(ok === null ? 'is not a date' : 'is not a real date');
-		}
+		case 'date':
+			if (!DATE_SHAPE.test(v)) return bad('is not a date');
+			return isRealDate(v) ? null : bad('is not a real date');
 		case 'month_or_date': {
 			if (YEAR.test(v)) return null;
-			const ok = realYm(v) ?? realYmd(v);
-			return ok ? null : bad(ok === null ? 'is not a year, month or date' : 'is not a real month or date');
+			const real = MONTH_SHAPE.test(v) ? isRealMonth(v) : DATE_SHAPE.test(v) ? isRealDate(v) : null;
+			return real ? null : bad(real === null ? 'is not a year, month or date' : 'is not a real month or date');
 		}
 		case 'url':
 			return /^https:\/\/\S+$/.test(v) ? null : bad('is not an https address');
@@ -704,7 +674,7 @@ function checkMarkers(column: string, v: string): { letters: Set<string>; proble
 const PERIOD_FORM: Record<string, { shape: RegExp; form: string; real: (v: string) => boolean; what: string }> = {
 	annual: { shape: YEAR, form: 'YYYY, e.g. 2024', real: () => true, what: 'year' },
 	quarterly: { shape: QUARTER_SHAPE, form: 'YYYY-Qn with n from 1 to 4, e.g. 2024-Q2', real: (v) => /Q[1-4]$/.test(v), what: 'quarter' },
-	monthly: { shape: MONTH_SHAPE, form: 'YYYY-MM with month 01 to 12, e.g. 2024-05', real: (v) => realYm(v) === true, what: 'month' }
+	monthly: { shape: MONTH_SHAPE, form: 'YYYY-MM with month 01 to 12, e.g. 2024-05', real: isRealMonth, what: 'month' }
 };
 
 function checkPeriod(column: string, v: string, indicator: string, frequency: string): CellProblem | null {

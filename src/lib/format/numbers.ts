@@ -37,11 +37,6 @@ export function formatNumber(value: number, decimals?: number): string {
 	return tidy(fixedFormat(d)(value));
 }
 
-/** A percentage given on a 0 to 100 scale: 12.3%. */
-export function formatPercent(value: number, decimals = 1): string {
-	return `${formatNumber(value, decimals)}%`;
-}
-
 /** Default decimal places for each unit. */
 export const UNIT_DECIMALS: Record<Unit, number> = {
 	people: 0,

@@ -3,6 +3,7 @@
  * "YYYY-Qn" (quarterly), "YYYY-MM" (monthly) and "YYYY-MM-DD" (a date, e.g. an annotation).
  * Dates are built in UTC so the server and every browser agree.
  */
+import { daysInMonth, isRealDate, isRealMonth } from '../data/calendar';
 
 export type PeriodKind = 'year' | 'quarter' | 'month' | 'date';
 
@@ -48,25 +49,16 @@ export const MONTHS_SHORT = [
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-function daysInMonth(year: number, month: number): number {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** Parse a period string; undefined when it is not one of the four forms. */
 export function tryParsePeriod(period: string): ParsedPeriod | undefined {
 	const p = period.trim();
 	let m: RegExpExecArray | null;
 	if ((m = /^(\d{4})$/.exec(p))) return { kind: 'year', year: +m[1] };
 	if ((m = /^(\d{4})-Q([1-4])$/i.exec(p))) return { kind: 'quarter', year: +m[1], quarter: +m[2] };
-	if ((m = /^(\d{4})-(\d{2})$/.exec(p))) {
-		const month = +m[2];
-		return month >= 1 && month <= 12 ? { kind: 'month', year: +m[1], month } : undefined;
-	}
-	if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p))) {
-		const [year, month, day] = [+m[1], +m[2], +m[3]];
-		if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-		return { kind: 'date', year, month, day };
-	}
+	if ((m = /^(\d{4})-(\d{2})$/.exec(p)))
+		return isRealMonth(p) ? { kind: 'month', year: +m[1], month: +m[2] } : undefined;
+	if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p)))
+		return isRealDate(p) ? { kind: 'date', year: +m[1], month: +m[2], day: +m[3] } : undefined;
 	return undefined;
 }
 
@@ -75,10 +67,6 @@ export function parsePeriod(period: string): ParsedPeriod {
 	const parsed = tryParsePeriod(period);
 	if (!parsed) throw new RangeError(`Not a period (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD): "${period}"`);
 	return parsed;
-}
-
-export function periodKind(period: string): PeriodKind {
-	return parsePeriod(period).kind;
 }
 
 export interface FormatPeriodOptions {
@@ -147,22 +135,6 @@ export function periodToDate(period: string | Date, options: PeriodToDateOptions
 	return start;
 }
 
-/** A period string for a UTC date at the given granularity ("month" → "2023-05"). */
-export function dateToPeriod(date: Date, kind: PeriodKind): string {
-	const y = date.getUTCFullYear();
-	const m = date.getUTCMonth() + 1;
-	switch (kind) {
-		case 'year':
-			return String(y);
-		case 'quarter':
-			return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
-		case 'month':
-			return `${y}-${pad(m)}`;
-		case 'date':
-			return `${y}-${pad(m)}-${pad(date.getUTCDate())}`;
-	}
-}
-
 /**
  * The same period a year before, for year-on-year comparisons:
  *   "2025-03" → "2024-03", "2024-Q1" → "2023-Q1", "2019" → "2018", "2024-02-29" → "2023-02-28".
@@ -179,22 +151,6 @@ export function samePeriodYearEarlier(period: string): string {
 			return `${y}-${pad(p.month!)}`;
 		case 'date':
 			return `${y}-${pad(p.month!)}-${pad(Math.min(p.day!, daysInMonth(p.year - 1, p.month!)))}`;
-	}
-}
-
-/** The period just before: "2025-01" → "2024-12", "2024-Q1" → "2023-Q4", "2019" → "2018". */
-export function previousPeriod(period: string): string {
-	const p = parsePeriod(period);
-	const [start] = periodBounds(p);
-	switch (p.kind) {
-		case 'year':
-			return pad(p.year - 1, 4);
-		case 'quarter':
-			return p.quarter === 1 ? `${pad(p.year - 1, 4)}-Q4` : `${pad(p.year, 4)}-Q${p.quarter! - 1}`;
-		case 'month':
-			return dateToPeriod(new Date(Date.UTC(p.year, p.month! - 2, 1)), 'month');
-		case 'date':
-			return dateToPeriod(new Date(start.getTime() - 86_400_000), 'date');
 	}
 }
 

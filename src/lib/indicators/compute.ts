@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../data/engine';
 import type { Problem } from '../data/problems';
-import { toCsv } from '../data/csv';
+import { toCsv, type CsvOptions } from '../data/csv';
 import { normaliseCsvText } from '../data/database';
 import { checkRecords } from './records';
 import {
@@ -139,20 +139,31 @@ export function toObservationRows(wide: readonly WideRow[], sourceId = DEFAULT_S
 	);
 }
 
-/** Observation rows as observations.csv text (LF line ends, header row). */
-export function observationsCsv(rows: readonly ObservationRow[]): string {
+/**
+ * Observation rows as observations.csv text (LF line ends, header row). Pass
+ * `{ neutralise: true }` for a file offered as a download (see toCsv).
+ */
+export function observationsCsv(rows: readonly ObservationRow[], options: CsvOptions = {}): string {
 	return toCsv(
 		OBSERVATION_COLUMNS,
-		rows.map((r) => [r.indicator_id, r.area_code, r.period, r.value, r.marker, r.source_id, r.note])
+		rows.map((r) => [r.indicator_id, r.area_code, r.period, r.value, r.marker, r.source_id, r.note]),
+		options
 	);
 }
 
 /**
+ * An engine to compute on: one the caller owns (left open), or a factory that starts one. A
+ * factory is only called once the file has passed its check, so a bad file never starts DuckDB,
+ * and the engine it makes is closed when the computation ends.
+ */
+export type EngineSource = Engine | (() => Promise<Engine>);
+
+/**
  * Check a contacts file, load it and compute every indicator, on any engine. Returns the
- * problems instead when the file has any (nothing is computed then).
+ * problems instead when the file has any (nothing is computed then, and no engine started).
  */
 export async function computeFromContacts(
-	engine: Engine,
+	engineSource: EngineSource,
 	input: Uint8Array | string,
 	fileName: string,
 	options: ComputeOptions = {}
@@ -166,11 +177,18 @@ export async function computeFromContacts(
 	});
 	if (checked.problems.length) return { problems: checked.problems };
 	progress(`checked ${checked.count.toLocaleString('en-GB')} records in ${Math.round(performance.now() - t)} ms`);
-	t = performance.now();
-	await loadContacts(engine, checked.text, checked.header);
-	progress(`loaded into DuckDB in ${Math.round(performance.now() - t)} ms`);
-	const wide = await computeWide(engine, options);
-	return { rows: toObservationRows(wide, options.sourceId ?? DEFAULT_SOURCE_ID) };
+
+	const own = typeof engineSource === 'function';
+	const engine = own ? await engineSource() : engineSource;
+	try {
+		t = performance.now();
+		await loadContacts(engine, checked.text, checked.header);
+		progress(`loaded into DuckDB in ${Math.round(performance.now() - t)} ms`);
+		const wide = await computeWide(engine, options);
+		return { rows: toObservationRows(wide, options.sourceId ?? DEFAULT_SOURCE_ID) };
+	} finally {
+		if (own) await engine.close();
+	}
 }
 
 /** Messages for bad month-range options (empty when they are fine). */

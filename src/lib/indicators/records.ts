@@ -10,6 +10,7 @@
  * (readCsv in lib/data/validate), so encoding, quoting, delimiter and row-width problems read
  * exactly as they do for the data files; the header and field rules here are the contacts' own.
  */
+import { isRealDate } from '../data/calendar';
 import { WMCA, WMCA_AUTHORITIES } from '../data/contract';
 import type { Problem } from '../data/problems';
 import { fieldLine, readCsv, type HeaderReport } from '../data/validate';
@@ -75,17 +76,8 @@ export interface CheckResult {
 const AUTHORITY_CODES: ReadonlySet<string> = new Set(WMCA_AUTHORITIES.map((a) => a.code));
 const AUTHORITY_LIST = WMCA_AUTHORITIES.map((a) => `${a.code} ${a.name}`).join(', ');
 const COLUMN_LIST = CONTACT_COLUMNS.join(',');
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A YYYY-MM-DD string that names a real calendar day (Gregorian). */
-export function isRealDate(value: string): boolean {
-	const m = DATE_RE.exec(value);
-	if (!m) return false;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	if (mo < 1 || mo > 12 || d < 1) return false;
-	const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-	return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-}
+/** The form of a date; whether it names a real day is isRealDate's question (data/calendar). */
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 // ---------------------------------------------------------------------------------------------
 // Header
@@ -147,7 +139,7 @@ const quoted = (v: string) => `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
 function dateProblem(name: string, value: string): [string, string] | undefined {
 	if (value.trim() !== value && isRealDate(value.trim()))
 		return [`${name} ${quoted(value)} has spaces around it`, 'remove the spaces'];
-	if (!DATE_RE.test(value))
+	if (!DATE_SHAPE.test(value))
 		return [`${name} ${quoted(value)} is not a date in the form YYYY-MM-DD`, 'write dates as YYYY-MM-DD, e.g. 2024-02-01'];
 	if (!isRealDate(value)) return [`${name} ${quoted(value)} is not a real date`, 'check the day and the month'];
 	return undefined;

@@ -64,10 +64,6 @@ export type WideRow = { area_code: string; period: string } & Record<CountIndica
 export function monthIndex(period: string): number {
 	return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
 }
-/** YYYY-MM of a month index. */
-export function monthPeriod(index: number): string {
-	return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
