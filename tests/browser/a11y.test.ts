@@ -46,6 +46,17 @@ describe('accessibility', () => {
 		}
 	}
 
+	it('the main navigation marks the current page, in the prerendered HTML', async () => {
+		const context = await browser().newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		for (const [path, name] of [['', 'Overview'], ['methodology', 'Methodology']]) {
+			await page.goto(new URL(path, baseUrl()).href);
+			const current = await page.locator('nav[aria-label="Main"] a[aria-current="page"]').allTextContents();
+			expect(current).toEqual([name]);
+		}
+		await context.close();
+	});
+
 	it('keyboard: Tab reaches the skip link first, and focus is visibly outlined', async () => {
 		const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
 		const page = await context.newPage();

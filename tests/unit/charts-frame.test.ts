@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import { createRawSnippet } from 'svelte';
 import ChartFrame from '$lib/charts/ChartFrame.svelte';
-import { csvDataUrl, csvText, fileBase } from '$lib/charts/download';
+import { csvDataUrl, csvText, fileBase } from '$lib/charts/download-csv';
 import type { CsvData, TableData } from '$lib/charts/types';
 
 const table: TableData = {

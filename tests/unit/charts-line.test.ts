@@ -183,3 +183,27 @@ describe('LineChart in a ChartFrame', () => {
 		expect(hidden).not.toMatch(/<circle[^>]*tabindex/);
 	});
 });
+
+describe('annotations on a snapshot chart', () => {
+	it('an event falls between the two autumn counts it happened between', () => {
+		// Points for autumn 2018, 2019, 2020 and 2021 are drawn at 1 January of each year; 'Everyone In'
+		// (March 2020) happened after the autumn 2019 count and before the autumn 2020 one.
+		const series: LineSeries[] = [
+			{ id: 'a', label: 'Area', points: ['2018', '2019', '2020', '2021'].map((x, i) => ({ x, y: 10 + i })) }
+		];
+		const xOf = (body: string) => Number(body.match(/<g class="annotations[^"]*">[\s\S]*?<line[^>]*\sx1="([\d.]+)"/)![1]);
+		const render_ = (snapshot: boolean) =>
+			render(LineChart, { props: { series, snapshot, annotations: [{ x: '2020-03', label: 'Everyone In' }], width: 640, height: 300 } }).body;
+		// The line's own vertices are the four points, 2018 to 2021, left to right.
+		const pointXs = (body: string) =>
+			[...body.match(/<path d="M([^"]+)"/)![1].matchAll(/(?:^|L)([\d.]+),/g)].map((m) => Number(m[1]));
+		const body = render_(true);
+		const [, x2019, x2020] = pointXs(body);
+		const x = xOf(body);
+		expect(pointXs(body)).toHaveLength(4);
+		expect(x).toBeGreaterThan(x2019);
+		expect(x).toBeLessThan(x2020);
+		// On an ordinary time axis the same date sits after 1 January 2020, the "2020" point.
+		expect(xOf(render_(false))).toBeGreaterThan(x2020);
+	});
+});

@@ -1,14 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { loadSections, parseFrontMatter, renderMarkdown, sectionsFromFiles } from '../../src/lib/content/content';
-import { HOUSING_FIRST_FACTS } from '../../src/lib/content/housing-first-facts';
-
-const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
-const read = (rel: string) => readFileSync(SHARED + rel, 'utf8');
-const csv = (rel: string) =>
-	Papa.parse<Record<string, string>>(read(rel), { header: true, skipEmptyLines: true }).data;
 
 describe('parseFrontMatter', () => {
 	it('splits key: value lines from the body', () => {
@@ -114,50 +105,5 @@ describe('renderMarkdown', () => {
 	it('escapes attribute-breaking characters in hrefs and titles', () => {
 		const html = renderMarkdown('[x](https://a.example/"onmouseover="alert(1) "t\\"x")');
 		expect(html).not.toMatch(/"\s*onmouseover=/);
-	});
-});
-
-describe('Housing First facts', () => {
-	const rows = csv('data/official/housing_first.csv');
-	const sources = csv('data/official/sources.csv');
-	const article = read('seeds/002_0c57bd2821cda00b.txt');
-	const articleNumbers = new Set(
-		[...article.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')))
-	);
-
-	it('has 4–6 facts with unique ids and YYYY-MM dates', () => {
-		expect(HOUSING_FIRST_FACTS.length).toBeGreaterThanOrEqual(4);
-		expect(HOUSING_FIRST_FACTS.length).toBeLessThanOrEqual(6);
-		expect(new Set(HOUSING_FIRST_FACTS.map((f) => f.id)).size).toBe(HOUSING_FIRST_FACTS.length);
-		for (const f of HOUSING_FIRST_FACTS) expect(f.date, f.id).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
-	});
-
-	it('every value appears in housing_first.csv or the seed article', () => {
-		const csvValues = new Set(rows.map((r) => Number(r.value)));
-		for (const f of HOUSING_FIRST_FACTS) {
-			expect(csvValues.has(f.value) || articleNumbers.has(f.value), `${f.id}: ${f.value}`).toBe(true);
-		}
-	});
-
-	it('every fact matches its housing_first.csv row and sources.csv entry', () => {
-		for (const f of HOUSING_FIRST_FACTS) {
-			const [sourceId, measure] = f.id.split(':');
-			const row = rows.find((r) => r.source_id === sourceId && r.measure === measure);
-			expect(row, f.id).toBeDefined();
-			expect(Number(row!.value), f.id).toBe(f.value);
-			expect(row!.as_at, f.id).toBe(f.date);
-			const source = sources.find((s) => s.source_id === sourceId);
-			expect(source, f.id).toBeDefined();
-			expect(f.sourceTitle).toBe(source!.title);
-			expect(f.sourceUrl).toBe(source!.url);
-			expect(f.publisher).toBe(source!.publisher);
-			if (/approximate|estimat|lower bound/i.test(row!.note)) expect(f.note ?? '', f.id).toMatch(/approximate/i);
-		}
-	});
-
-	it('the mayors’ figures are the seed article’s', () => {
-		for (const f of HOUSING_FIRST_FACTS.filter((f) => f.id.startsWith('mayors_hf_2021:'))) {
-			expect(articleNumbers.has(f.value), f.id).toBe(true);
-		}
 	});
 });

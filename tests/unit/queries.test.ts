@@ -95,20 +95,10 @@ describe('named queries on the Node engine', () => {
 		expect(row).toEqual({ load: false, install: false });
 	});
 
-	it('gives a rate per 100,000 only where a population is published', async () => {
-		const birmingham = await run(engine, queries.snapshotRate('E08000025'));
-		const y2019 = birmingham.find((r) => r.period === '2019')!;
-		// 52 people / 1,140,525 residents (mid-2020) × 100,000 = 4.559... → 4.6
-		expect(y2019.rate_per_100k).toBe(4.6);
-		expect(y2019.denominator_year).toBe(2020);
-		const england = await run(engine, queries.snapshotRate('E92000001'));
-		expect(england.every((r) => r.rate_per_100k === null)).toBe(true);
-	});
-
 	it('rates by authority: count / published population × 100,000, to one decimal place', async () => {
 		const populations = Papa.parse<Record<string, string>>(readFileSync('data/denominators.csv', 'utf8'), { header: true, skipEmptyLines: true })
 			.data.filter((d) => d.measure === 'population');
-		const rows = await run(engine, queries.snapshotRateByArea('2025', 'local_authority'));
+		const rows = await run(engine, queries.snapshotByArea('2025', 'local_authority'));
 		expect(rows.length).toBe(7);
 		for (const r of rows) {
 			const count = Number(observations.find((o) => o.indicator_id === 'snapshot_single_night' && o.area_code === r.area_code && o.period === '2025')!.value);
@@ -118,13 +108,35 @@ describe('named queries on the Node engine', () => {
 		}
 		// By hand: Solihull 19 / 217,487 × 100,000 = 8.736… → 8.7, the highest of the seven.
 		expect(rows.find((r) => r.area_name === 'Solihull')?.rate_per_100k).toBe(8.7);
+		// By hand: Birmingham 2019, 52 / 1,140,525 × 100,000 = 4.559… → 4.6.
+		const y2019 = await run(engine, queries.snapshotByArea('2019', 'local_authority'));
+		expect(y2019.find((r) => r.area_name === 'Birmingham')).toMatchObject({ value: 52, rate_per_100k: 4.6 });
 		// A year with no count gives no rate.
-		const y2023 = await run(engine, queries.snapshotRateByArea('2023', 'local_authority'));
+		const y2023 = await run(engine, queries.snapshotByArea('2023', 'local_authority'));
 		expect(y2023.find((r) => r.area_name === 'Coventry')).toMatchObject({ value: null, rate_per_100k: null });
 	});
 
+	it('gives one row per authority even when several population years are held, using the nearest year', async () => {
+		const files = readDataDir();
+		// A second (made-up, test-only) Birmingham population, for 2024: nearer to autumn 2025 than 2020.
+		files['denominators.csv'] = files['denominators.csv'].trimEnd() + '\nE08000025,population,2024,1200000,people,ons_mye_2020,test only\n';
+		const other = await createNodeEngine();
+		try {
+			await loadDataFiles(other, files);
+			const rows = await run(other, queries.snapshotByArea('2025', 'local_authority'));
+			expect(rows.length).toBe(7);
+			// 68 / 1,200,000 × 100,000 = 5.666… → 5.7, with the 2024 population.
+			expect(rows.find((r) => r.area_name === 'Birmingham')).toMatchObject({ rate_per_100k: 5.7, denominator_year: 2024 });
+			// For autumn 2019 the 2020 population is nearer: 52 / 1,140,525 × 100,000 → 4.6.
+			const y2019 = await run(other, queries.snapshotByArea('2019', 'local_authority'));
+			expect(y2019.find((r) => r.area_name === 'Birmingham')).toMatchObject({ rate_per_100k: 4.6, denominator_year: 2020 });
+		} finally {
+			await other.close();
+		}
+	});
+
 	it('latest snapshot by authority lists the seven authorities', async () => {
-		const rows = await run(engine, queries.byArea('snapshot_single_night', '2025', 'local_authority'));
+		const rows = await run(engine, queries.snapshotByArea('2025', 'local_authority'));
 		expect(rows.map((r) => r.area_name).sort()).toEqual(WMCA_AUTHORITIES.map((a) => a.name).sort());
 	});
 });

@@ -1,36 +1,9 @@
 /**
- * Downloads of a chart: CSV (also available without JavaScript as a data: URL), SVG (the chart's
- * own SVG, serialised) and PNG (the SVG drawn on a canvas). Charts style their SVG with
- * presentation attributes only, so the serialised SVG looks the same outside the page.
+ * SVG (the chart's own SVG, serialised) and PNG (the SVG drawn on a canvas) downloads of a chart.
+ * Charts style their SVG with presentation attributes only, so the serialised SVG looks the same
+ * outside the page. Loaded with a dynamic import on the first click, to keep it off first paint.
  */
-import { toCsv } from '$lib/data/csv';
 import { FONT_FAMILY, TEXT, TEXT_SECONDARY } from './palette';
-import type { CsvData } from './types';
-
-/** The CSV text of a download: formula-like text cells neutralised. */
-export function csvText(csv: CsvData): string {
-	return toCsv(csv.header, csv.rows, { neutralise: true });
-}
-
-/**
- * A data: URL for the CSV, usable as an <a download> href at render time so the file downloads
- * with JavaScript off. A byte order mark makes Excel read it as UTF-8 (for £ and en dashes).
- */
-export function csvDataUrl(csv: CsvData): string {
-	return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csvText(csv)}`)}`;
-}
-
-/** "Rough sleeping.csv" → "rough-sleeping"; a base for the .csv, .svg and .png files. */
-export function fileBase(filename: string): string {
-	const base = filename
-		.replace(/\.(csv|svg|png)$/i, '')
-		.trim()
-		.toLowerCase()
-		.replace(/[^a-z0-9._-]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-	return base || 'chart';
-}
-
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function escapeXml(text: string): string {

@@ -17,6 +17,7 @@ export * from './types';
 export * from './palette';
 export { getChartContext, getFrameContext, type ChartContext, type ScaleKind } from './context';
 export { seriesTable, barTable, type SeriesTableOptions, type BarTableOptions } from './table-data';
-export { csvText, csvDataUrl, fileBase, serialiseSvg, downloadSvg, downloadPng, saveBlob } from './download';
+export { csvText, csvDataUrl, fileBase } from './download-csv';
+export { serialiseSvg, downloadSvg, downloadPng, saveBlob } from './download';
 export { default as LineChartFigure } from './LineChartFigure.svelte';
 export { default as BarChartFigure } from './BarChartFigure.svelte';

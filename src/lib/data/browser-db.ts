@@ -18,7 +18,13 @@ export function getBrowserDatabase(): Promise<Engine> {
 	database ??= (async () => {
 		const [{ createBrowserEngine }, files] = await Promise.all([import('./engine-browser'), fetchDataFiles()]);
 		const engine = await createBrowserEngine();
-		await loadDataFiles(engine, files);
+		try {
+			await loadDataFiles(engine, files);
+		} catch (e) {
+			// Nothing half-loaded: drop this engine (and its worker) so a retry starts clean.
+			await engine.close().catch(() => {});
+			throw e;
+		}
 		return engine;
 	})();
 	// A failed start (say, a network error) may be retried by the next interaction.

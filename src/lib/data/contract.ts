@@ -1,6 +1,6 @@
 /**
  * The data contract: what every CSV in data/ must hold. One source of truth, read by the
- * validator (lib/data/validate), the loader SQL (lib/data/schema-sql), and the data dictionary
+ * validator (lib/data/validate), the loader SQL (lib/data/load-sql), and the data dictionary
  * generator (scripts/generate-data-readme), so the three cannot drift apart.
  */
 

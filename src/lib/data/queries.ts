@@ -29,6 +29,18 @@ const SERIES_COLUMNS = `o.indicator_id, o.area_code, o.period, o.value, o.marker
 	coalesce(s.kind, '') AS source_kind`;
 const SERIES_SELECT = `SELECT ${SERIES_COLUMNS} FROM observations o LEFT JOIN sources s USING (source_id)`;
 
+export interface SnapshotByAreaRow {
+	area_code: string;
+	area_name: string;
+	value: number | null;
+	marker: string;
+	source_id: string;
+	rate_per_100k: number | null;
+	population: number | null;
+	denominator_year: number | null;
+	denominator_source_id: string;
+}
+
 export const queries = {
 	areas: () =>
 		named<Area>(
@@ -57,16 +69,6 @@ export const queries = {
 			[indicatorIds.join(','), areaCode]
 		),
 
-	/** One indicator in one period for every area of a type (e.g. the seven authorities). */
-	byArea: (indicatorId: string, period: string, areaType: string) =>
-		named<SeriesRow & { area_name: string }>(
-			'byArea',
-			`SELECT ${SERIES_COLUMNS}, a.area_name
-			 FROM observations o LEFT JOIN sources s USING (source_id) JOIN areas a USING (area_code)
-			 WHERE o.indicator_id = ? AND o.period = ? AND a.area_type = ? ORDER BY a.area_name`,
-			[indicatorId, period, areaType]
-		),
-
 	/** Latest period holding a value for an indicator and area (NULL when none). */
 	latestPeriod: (indicatorId: string, areaCode: string) =>
 		named<{ period: string | null }>(
@@ -77,37 +79,29 @@ export const queries = {
 		),
 
 	/**
-	 * Snapshot rate per 100,000 residents in one period for every area of a type, where the area has
-	 * a published population; the rate is NULL (never a guess) where it has none, or no count.
+	 * The autumn snapshot in one year for every area of a type (e.g. the seven authorities): the
+	 * count with its marker and source, and the rate per 100,000 residents where the area has a
+	 * published population. The population used is the one whose year is nearest the snapshot's
+	 * (one row per area, however many years denominators.csv holds); no population or no count
+	 * gives a NULL rate, never a guess.
 	 */
-	snapshotRateByArea: (period: string, areaType: string) =>
-		named<{ area_code: string; area_name: string; value: number | null; marker: string; rate_per_100k: number | null; population: number | null; denominator_year: number | null; source_id: string; denominator_source_id: string }>(
-			'snapshotRateByArea',
-			`SELECT a.area_code, a.area_name, o.value, coalesce(o.marker, 'x') AS marker,
-			        round(o.value / d.value * 100000, 1) AS rate_per_100k, d.value AS population,
-			        d.year AS denominator_year, coalesce(o.source_id, '') AS source_id,
-			        coalesce(d.source_id, '') AS denominator_source_id
+	snapshotByArea: (year: string, areaType: string) =>
+		named<SnapshotByAreaRow>(
+			'snapshotByArea',
+			`WITH population AS (
+			   SELECT area_code, value, year, source_id FROM denominators WHERE measure = 'population'
+			   QUALIFY row_number() OVER (PARTITION BY area_code ORDER BY abs(year - CAST(? AS INTEGER)), year DESC) = 1
+			 )
+			 SELECT a.area_code, a.area_name, o.value, coalesce(o.marker, 'x') AS marker,
+			        coalesce(o.source_id, '') AS source_id,
+			        round(o.value / p.value * 100000, 1) AS rate_per_100k, p.value AS population,
+			        p.year AS denominator_year, coalesce(p.source_id, '') AS denominator_source_id
 			 FROM areas a
-			 LEFT JOIN observations o ON o.area_code = a.area_code AND o.indicator_id = 'snapshot_single_night' AND o.period = ?
-			 LEFT JOIN denominators d ON d.area_code = a.area_code AND d.measure = 'population'
+			 LEFT JOIN observations o
+			   ON o.area_code = a.area_code AND o.indicator_id = 'snapshot_single_night' AND o.period = ?
+			 LEFT JOIN population p ON p.area_code = a.area_code
 			 WHERE a.area_type = ? ORDER BY a.area_name`,
-			[period, areaType]
-		),
-
-	/**
-	 * Snapshot rate per 100,000 residents, only where the area has a published population
-	 * (mid-2020); otherwise the rate is NULL, never a guess.
-	 */
-	snapshotRate: (areaCode: string) =>
-		named<{ period: string; value: number | null; rate_per_100k: number | null; denominator_year: number | null }>(
-			'snapshotRate',
-			`SELECT o.period, o.value,
-			        round(o.value / d.value * 100000, 1) AS rate_per_100k, d.year AS denominator_year
-			 FROM observations o
-			 LEFT JOIN denominators d ON d.area_code = o.area_code AND d.measure = 'population'
-			 WHERE o.indicator_id = 'snapshot_single_night' AND o.area_code = ?
-			 ORDER BY o.period`,
-			[areaCode]
+			[year, year, areaType]
 		)
 };
 
@@ -124,9 +118,8 @@ export function diagnosticQueries(): NamedQuery<object>[] {
 		queries.series('snapshot_single_night', 'E47000007'),
 		queries.series('snapshot_single_night', 'E08000025'),
 		queries.seriesForArea(['rs_month', 'new_pct', 'long_term'], 'E92000001'),
-		queries.byArea('snapshot_single_night', '2025', 'local_authority'),
 		queries.latestPeriod('snapshot_single_night', 'E47000007'),
-		queries.snapshotRate('E08000025'),
-		queries.snapshotRateByArea('2025', 'local_authority')
+		queries.snapshotByArea('2025', 'local_authority'),
+		queries.snapshotByArea('2019', 'local_authority')
 	];
 }

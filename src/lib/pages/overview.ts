@@ -2,33 +2,14 @@
  * What the overview page asks of the data, as one function over any engine: the Node engine
  * prerenders the WMCA view at build time; the browser engine answers the area switcher with the
  * same named queries. Returns plain rows only; the page turns them into cards and charts.
+ * (The page's layout, which indicators go where, is in ./pillars, so the page can render without
+ * loading this module and its SQL until the first switch.)
  */
 import type { Engine } from '../data/engine';
+import type { Area, Indicator } from '../data/contract';
 import { ENGLAND, WMCA } from '../data/contract';
 import { queries, run, type SeriesRow } from '../data/queries';
-
-/** The headline indicator of each pillar (the scorecard), with its percentage twin. */
-export const HEADLINES = [
-	{ pillar: 'prevented', indicator: 'new', pct: 'new_pct' },
-	{ pillar: 'rare', indicator: 'rs_month', pct: null },
-	{ pillar: 'brief', indicator: 'long_term', pct: 'long_term_pct' },
-	{ pillar: 'non_recurring', indicator: 'returners', pct: 'returners_pct' }
-] as const;
-
-/** The monthly indicators charted for each pillar: one small chart per pillar. */
-export const PILLAR_CHARTS = [
-	{ pillar: 'prevented', indicators: ['new', 'left_institution'] },
-	{ pillar: 'rare', indicators: ['rs_month', 'rs_single_night'] },
-	{ pillar: 'brief', indicators: ['long_term', 'accommodated'] },
-	{ pillar: 'non_recurring', indicators: ['returners', 'returners_from_settled'] }
-] as const;
-
-const MONTHLY_IDS = [
-	...new Set([
-		...HEADLINES.flatMap((h) => [h.indicator, ...(h.pct ? [h.pct] : [])]),
-		...PILLAR_CHARTS.flatMap((c) => c.indicators)
-	])
-];
+import { HOUSING_FIRST_FACT_IDS, MONTHLY_IDS } from './pillars';
 
 export interface AreaView {
 	area_code: string;
@@ -39,46 +20,36 @@ export interface AreaView {
 	monthly: SeriesRow[];
 }
 
-export async function loadAreaView(engine: Engine, areaCode: string): Promise<AreaView> {
+export async function loadAreaView(engine: Engine, area: Pick<Area, 'area_code' | 'area_name'>): Promise<AreaView> {
 	// One after another: the browser engine has a single connection.
-	const areas = await run(engine, queries.areas());
-	const snapshot = await run(engine, queries.series('snapshot_single_night', areaCode));
-	const monthly = await run(engine, queries.seriesForArea(MONTHLY_IDS, areaCode));
-	const area = areas.find((a) => a.area_code === areaCode);
-	if (!area) throw new Error(`Unknown area ${areaCode}`);
-	return { area_code: areaCode, area_name: area.area_name, snapshot, monthly };
+	const snapshot = await run(engine, queries.series('snapshot_single_night', area.area_code));
+	const monthly = await run(engine, queries.seriesForArea(MONTHLY_IDS, area.area_code));
+	return { area_code: area.area_code, area_name: area.area_name, snapshot, monthly };
 }
+
+/** The indicator fields the page shows (definitions stay on the methodology page). */
+export type IndicatorSummary = Pick<Indicator, 'indicator_id' | 'name' | 'short_name' | 'unit' | 'polarity' | 'frequency' | 'pillar'>;
 
 /** Everything on the overview that does not change with the area switcher. */
 export async function loadOverviewContext(engine: Engine) {
-	const [areas, indicators, sources, annotations, englandSnapshot, englandMonthly, housingFirst, latest] =
-		await Promise.all([
-			run(engine, queries.areas()),
-			run(engine, queries.indicators()),
-			run(engine, queries.sources()),
-			run(engine, queries.annotations()),
-			run(engine, queries.series('snapshot_single_night', ENGLAND)),
-			run(engine, queries.seriesForArea(MONTHLY_IDS, ENGLAND)),
-			run(engine, queries.seriesForArea(['hf_people_housed', 'hf_target_people', 'hf_funding_gbp_million'], WMCA)),
-			run(engine, queries.latestPeriod('snapshot_single_night', WMCA))
-		]);
-	const latestYear = latest[0]?.period ?? null;
-	const byAuthority = latestYear
-		? await run(engine, queries.byArea('snapshot_single_night', latestYear, 'local_authority'))
-		: [];
-	const ratesByAuthority = latestYear
-		? await run(engine, queries.snapshotRateByArea(latestYear, 'local_authority'))
-		: [];
+	const areas = await run(engine, queries.areas());
+	const indicators: IndicatorSummary[] = (await run(engine, queries.indicators())).map(
+		({ indicator_id, name, short_name, unit, polarity, frequency, pillar }) => ({ indicator_id, name, short_name, unit, polarity, frequency, pillar })
+	);
+	const sources = await run(engine, queries.sources());
+	const annotations = await run(engine, queries.annotations());
+	const englandSnapshot = await run(engine, queries.series('snapshot_single_night', ENGLAND));
+	const housingFirst = await run(engine, queries.seriesForArea(HOUSING_FIRST_FACT_IDS, WMCA));
+	const latestYear = (await run(engine, queries.latestPeriod('snapshot_single_night', WMCA)))[0]?.period ?? null;
+	const byAuthority = latestYear ? await run(engine, queries.snapshotByArea(latestYear, 'local_authority')) : [];
 	return {
 		areas: areas.filter((a) => a.area_code === WMCA || a.parent_code === WMCA),
 		indicators,
 		sources,
 		annotations,
 		englandSnapshot,
-		englandMonthly,
 		housingFirst,
 		latestYear,
-		byAuthority,
-		ratesByAuthority
+		byAuthority
 	};
 }

@@ -7,8 +7,11 @@ import type { Indicator } from '../data/contract';
 import type { SeriesRow } from '../data/queries';
 import { samePeriodYearEarlier, status, type Status } from '../format';
 
+/** The indicator fields a card needs. */
+export type CardIndicator = Pick<Indicator, 'indicator_id' | 'short_name' | 'unit' | 'polarity' | 'frequency'>;
+
 export interface CardFigure {
-	indicator: Indicator;
+	indicator: CardIndicator;
 	/** Latest period with a value, or null when the series has none. */
 	period: string | null;
 	value: number | null;
@@ -19,10 +22,9 @@ export interface CardFigure {
 	/** Every value of the series, oldest first, for the sparkline. */
 	points: { x: string; y: number | null }[];
 	illustrative: boolean;
-	sourceId: string;
 }
 
-export function cardFigure(indicator: Indicator, rows: readonly SeriesRow[]): CardFigure {
+export function cardFigure(indicator: CardIndicator, rows: readonly SeriesRow[]): CardFigure {
 	const series = rows.filter((r) => r.indicator_id === indicator.indicator_id);
 	const latest = [...series].reverse().find((r) => r.value !== null) ?? null;
 	const previousPeriod = latest ? samePeriodYearEarlier(latest.period) : null;
@@ -41,7 +43,6 @@ export function cardFigure(indicator: Indicator, rows: readonly SeriesRow[]): Ca
 			snapshot
 		}),
 		points: series.map((r) => ({ x: r.period, y: r.value })),
-		illustrative: series.some((r) => r.source_kind === 'illustrative'),
-		sourceId: latest?.source_id ?? ''
+		illustrative: series.some((r) => r.source_kind === 'illustrative')
 	};
 }
