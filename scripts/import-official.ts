@@ -17,6 +17,8 @@ const args = process.argv.slice(2);
 const fromArg = args.indexOf('--from');
 const from = resolve(fromArg >= 0 ? args[fromArg + 1] : '../shared/data/official');
 const out = resolve('data');
+/** The source row (in ../shared sources.csv) of the ONS mid-year population series. */
+const POPULATION_SOURCE = 'ons_mye_2011_2024';
 
 function read(name: string): Record<string, string>[] {
 	const parsed = Papa.parse<Record<string, string>>(readFileSync(`${from}/${name}`, 'utf8'), {
@@ -54,14 +56,18 @@ const areaRows = [
 ];
 writeFileSync(`${out}/areas.csv`, toCsv(['area_code', 'area_name', 'area_type', 'parent_code'], areaRows));
 
-// denominators.csv: as published.
-const denominators = read('denominators.csv');
+// denominators.csv: households (2017, for the old rate per 1,000 households) as published, and the
+// ONS mid-year populations mid-2011 to mid-2024 (Census 2021-consistent). The population series
+// replaces the old-series mid-2020 figures: the two series are never mixed, so only one is kept.
+const households = read('denominators.csv').filter((d) => d.measure === 'households');
+const populations = read('population_mid_year.csv');
+const denominatorRows = [
+	...households.map((d) => [d.area_code, d.measure, d.year, d.value, d.unit, d.source_id, d.note]),
+	...populations.map((p) => [p.area_code, 'population', p.year, p.population, 'people', POPULATION_SOURCE, ''])
+];
 writeFileSync(
 	`${out}/denominators.csv`,
-	toCsv(
-		['area_code', 'measure', 'year', 'value', 'unit', 'source_id', 'note'],
-		denominators.map((d) => [d.area_code, d.measure, d.year, d.value, d.unit, d.source_id, d.note])
-	)
+	toCsv(['area_code', 'measure', 'year', 'value', 'unit', 'source_id', 'note'], denominatorRows)
 );
 
 // observations.csv
@@ -115,4 +121,4 @@ writeFileSync(
 	`${out}/observations.csv`,
 	toCsv(['indicator_id', 'area_code', 'period', 'value', 'marker', 'source_id', 'note'], observations)
 );
-console.log(`data/: ${sourceRows.length} sources, ${areaRows.length} areas, ${denominators.length} denominators, ${observations.length} observations`);
+console.log(`data/: ${sourceRows.length} sources, ${areaRows.length} areas, ${denominatorRows.length} denominators, ${observations.length} observations`);

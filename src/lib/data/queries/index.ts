@@ -3,22 +3,13 @@
  * Node engine at build time and by the browser engine after an interaction. They return plain
  * rows and know nothing of charts.
  */
-import type { Engine, Params } from './engine';
-import type { Annotation, Area, Indicator, Observation, Source } from './contract';
+import type { Annotation, Area, Indicator, Observation, Source } from '../contract';
+import { named, type NamedQuery } from './named';
+import { POPULATION_CTE, nearestPopulation, ratePer100k } from './population';
+import { indicatorSeries } from './indicator-series';
 
-export interface NamedQuery<T> {
-	name: string;
-	sql: string;
-	params: Params;
-	/** Phantom field so a query carries its row type to run(). */
-	readonly _row?: T;
-}
-
-const named = <T>(name: string, sql: string, params: Params = []): NamedQuery<T> => ({ name, sql, params });
-
-export async function run<T extends object>(engine: Engine, query: NamedQuery<T>): Promise<T[]> {
-	return engine.query<T>(query.sql, query.params);
-}
+export { named, run, sqlWithParams, type NamedQuery } from './named';
+export type { IndicatorSeriesRow, IndicatorSeriesParams } from './indicator-series';
 
 /** An observation joined to its source's kind, so every figure can say whether it is illustrative. */
 export interface SeriesRow extends Observation {
@@ -81,28 +72,28 @@ export const queries = {
 	/**
 	 * The autumn snapshot in one year for every area of a type (e.g. the seven authorities): the
 	 * count with its marker and source, and the rate per 100,000 residents where the area has a
-	 * published population. The population used is the one whose year is nearest the snapshot's
-	 * (one row per area, however many years denominators.csv holds); no population or no count
-	 * gives a NULL rate, never a guess.
+	 * published population (of the snapshot's year, else the nearest held: see ./population).
 	 */
 	snapshotByArea: (year: string, areaType: string) =>
 		named<SnapshotByAreaRow>(
 			'snapshotByArea',
-			`WITH population AS (
-			   SELECT area_code, value, year, source_id FROM denominators WHERE measure = 'population'
-			   QUALIFY row_number() OVER (PARTITION BY area_code ORDER BY abs(year - CAST(? AS INTEGER)), year DESC) = 1
-			 )
+			`WITH ${POPULATION_CTE}
 			 SELECT a.area_code, a.area_name, o.value, coalesce(o.marker, 'x') AS marker,
 			        coalesce(o.source_id, '') AS source_id,
-			        round(o.value / p.value * 100000, 1) AS rate_per_100k, p.value AS population,
-			        p.year AS denominator_year, coalesce(p.source_id, '') AS denominator_source_id
+			        ${ratePer100k('o.value')} AS rate_per_100k, p.population,
+			        p.population_year AS denominator_year, coalesce(p.population_source_id, '') AS denominator_source_id
 			 FROM areas a
 			 LEFT JOIN observations o
 			   ON o.area_code = a.area_code AND o.indicator_id = 'snapshot_single_night' AND o.period = ?
 			 LEFT JOIN population p ON p.area_code = a.area_code
-			 WHERE a.area_type = ? ORDER BY a.area_name`,
-			[year, year, areaType]
-		)
+			 WHERE a.area_type = ?
+			 ${nearestPopulation('a.area_code', 'CAST(? AS INTEGER)')}
+			 ORDER BY a.area_name`,
+			[year, areaType, year]
+		),
+
+	/** One indicator for a set of areas and a period range, with provenance and rates (./indicator-series). */
+	indicatorSeries
 };
 
 /**
