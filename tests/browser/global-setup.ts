@@ -30,5 +30,14 @@ export default async function setup(project: TestProject) {
 	} else {
 		project.provide('subpathUrl', '');
 	}
-	return () => Promise.all(servers.map((s) => new Promise<void>((done) => s.close(() => done()))));
+	return () =>
+		Promise.all(
+			servers.map(
+				(s) =>
+					new Promise<void>((done) => {
+						s.close(() => done());
+						s.closeAllConnections();
+					})
+			)
+		);
 }
