@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHeadersFile } from '../../scripts/headers.mjs';
 import { serve } from '../../scripts/serve.mjs';
-import { makeSite, type Fixture } from '../unit/serve-fixture';
+import { closeServer, makeSite, useServedSite } from '../unit/serve-fixture';
 import { baseUrl, open, useBrowser } from './browser';
 
 const browser = useBrowser();
@@ -40,11 +40,6 @@ function builtWorkers(): string[] {
 
 const listen = (server: Server) =>
 	new Promise<string>((ok) => server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-const close = (server: Server) =>
-	new Promise<void>((done) => {
-		server.close(() => done());
-		server.closeAllConnections();
-	});
 
 /** Another site: a page that frames ?src=..., and a probe that counts what reaches it. */
 let other: Server;
@@ -71,7 +66,7 @@ beforeAll(async () => {
 	});
 	otherUrl = await listen(other);
 });
-afterAll(() => close(other));
+afterAll(() => closeServer(other));
 
 const pageUrl = (path: string) => new URL(path.replace(/^\//, ''), baseUrl()).href;
 
@@ -140,20 +135,9 @@ async function framedHeading(page: Page, target: string, refusals: string[]): Pr
 }
 
 describe('framing by another origin', () => {
-	let fixture: Fixture;
-	let fixtureServer: Server;
-	let fixtureUrl: string;
-	beforeAll(async () => {
-		// /embed/ pages arrive with issue 8; until then the rule is tried on a built fixture site,
-		// its _headers written by the same code as the real build's.
-		fixture = makeSite();
-		writeHeadersFile(fixture.site);
-		({ server: fixtureServer, url: fixtureUrl } = await serve({ dir: fixture.site, port: 0 }));
-	});
-	afterAll(async () => {
-		await close(fixtureServer);
-		fixture.done();
-	});
+	// /embed/ pages arrive with issue 8; until then the rule is tried on a built fixture site,
+	// its _headers written by the same code as the real build's.
+	const fixtureSite = useServedSite();
 
 	it('refuses to let another origin frame an ordinary page, and lets it frame /embed/ pages', async () => {
 		const context = await browser().newContext();
@@ -165,8 +149,8 @@ describe('framing by another origin', () => {
 		expect(refusals.at(-1)).toContain("frame-ancestors 'none'");
 		expect(await framedHeading(page, pageUrl('/'), refusals)).toBeNull();
 
-		expect(await framedHeading(page, `${fixtureUrl}embed/card`, refusals)).toBe('Card');
-		expect(await framedHeading(page, `${fixtureUrl}methodology`, refusals)).toBeNull();
+		expect(await framedHeading(page, `${fixtureSite.url}embed/card`, refusals)).toBe('Card');
+		expect(await framedHeading(page, `${fixtureSite.url}methodology`, refusals)).toBeNull();
 
 		const embeds = builtPages().filter((p) => p.startsWith('/embed/'));
 		if (embeds.length === 0) console.log('headers.test: no /embed/ page in this build yet; the /embed/ rule was tried on the fixture site');
@@ -262,7 +246,7 @@ describe("DuckDB's worker under its own policy", () => {
 			expect(probeHits).not.toContain('/probe-guarded.wasm');
 			await context.close();
 		} finally {
-			await close(server);
+			await closeServer(server);
 			fixture.done();
 		}
 	});

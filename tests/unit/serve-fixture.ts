@@ -5,9 +5,12 @@
  * "/%2e%2e/" away before it reached the server.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { writeHeadersFile } from '../../scripts/headers.mjs';
+import { serve } from '../../scripts/serve.mjs';
 
 export const SECRET = 'SECRET-BESIDE-THE-BUILD';
 export const HOME_POLICY = "default-src 'self'; script-src 'self' 'sha256-AAAA'";
@@ -68,4 +71,32 @@ export function rawGet(url: string, path: string, method = 'GET'): Promise<Reply
 		req.setTimeout(5_000, () => req.destroy(new Error(`no answer to ${method} ${path} within 5 s`)));
 		req.end();
 	});
+}
+
+/** Close a server now, kept-alive connections and all. */
+export const closeServer = (server: Server) =>
+	new Promise<void>((done) => {
+		server.close(() => done());
+		server.closeAllConnections();
+	});
+
+export interface ServedSite {
+	fixture: Fixture;
+	server: Server;
+	url: string;
+}
+
+/** The fixture site with its _headers written, served for the tests of one file or describe block. */
+export function useServedSite(options: { base?: string } = {}): ServedSite {
+	const state = {} as ServedSite;
+	beforeAll(async () => {
+		state.fixture = makeSite();
+		writeHeadersFile(state.fixture.site, options);
+		Object.assign(state, await serve({ dir: state.fixture.site, port: 0, base: options.base }));
+	});
+	afterAll(async () => {
+		await closeServer(state.server);
+		state.fixture.done();
+	});
+	return state;
 }

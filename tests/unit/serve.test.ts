@@ -5,34 +5,15 @@
  * application/wasm, and sends the headers of the site's _headers file on every response.
  */
 import { writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeHeadersFile } from '../../scripts/headers.mjs';
+import { describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/serve.mjs';
-import { EMBED_POLICY, HOME_POLICY, makeSite, PAGE_POLICY, rawGet, SECRET, type Fixture } from './serve-fixture';
+import { closeServer, EMBED_POLICY, HOME_POLICY, makeSite, PAGE_POLICY, rawGet, SECRET, useServedSite } from './serve-fixture';
 
 const WORKER_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; frame-ancestors 'none'";
 
-const close = (server: Server) =>
-	new Promise<void>((done) => {
-		server.close(() => done());
-		server.closeAllConnections();
-	});
-
 describe('serve: paths', () => {
-	let fixture: Fixture;
-	let server: Server;
-	let url: string;
-	beforeAll(async () => {
-		fixture = makeSite();
-		writeHeadersFile(fixture.site);
-		({ server, url } = await serve({ dir: fixture.site, port: 0 }));
-	});
-	afterAll(async () => {
-		await close(server);
-		fixture.done();
-	});
+	const site = useServedSite();
 
 	const climbing = [
 		'/..%2Fsecret.txt',
@@ -51,7 +32,7 @@ describe('serve: paths', () => {
 	];
 	for (const path of climbing) {
 		it(`${path}: refused, and nothing from beside the build is sent`, async () => {
-			const reply = await rawGet(url, path);
+			const reply = await rawGet(site.url, path);
 			expect([400, 404]).toContain(reply.status);
 			expect(reply.body).not.toContain(SECRET);
 		});
@@ -59,63 +40,52 @@ describe('serve: paths', () => {
 
 	it('refuses malformed escapes and control characters with 400, and keeps serving', async () => {
 		for (const path of ['/%E0%A4%A', '/%', '/%zz', '/methodology%', '/%C0%AF', '/a%00b', '/%0d%0aX-Injected:%201']) {
-			const reply = await rawGet(url, path);
+			const reply = await rawGet(site.url, path);
 			expect(reply.status, path).toBe(400);
 			expect(reply.headers['x-injected'], path).toBeUndefined();
 		}
-		const home = await rawGet(url, '/');
+		const home = await rawGet(site.url, '/');
 		expect(home.status).toBe(200);
 		expect(home.body).toContain('<h1>Home</h1>');
 	});
 
 	it('serves pages at their extensionless URLs and as .html, and sends /page/ to /page', async () => {
-		const page = await rawGet(url, '/methodology');
+		const page = await rawGet(site.url, '/methodology');
 		expect(page.status).toBe(200);
 		expect(page.headers['content-type']).toMatch(/^text\/html/);
 		expect(page.body).toContain('<h1>Methodology</h1>');
-		expect((await rawGet(url, '/methodology.html')).body).toContain('<h1>Methodology</h1>');
-		expect((await rawGet(url, '/embed/card')).body).toContain('<h1>Card</h1>');
-		const slash = await rawGet(url, '/methodology/?tab=2');
+		expect((await rawGet(site.url, '/methodology.html')).body).toContain('<h1>Methodology</h1>');
+		expect((await rawGet(site.url, '/embed/card')).body).toContain('<h1>Card</h1>');
+		const slash = await rawGet(site.url, '/methodology/?tab=2');
 		expect(slash.status).toBe(308);
 		expect(slash.headers.location).toBe('/methodology?tab=2');
-		expect((await rawGet(url, '/no-such-page')).status).toBe(404);
+		expect((await rawGet(site.url, '/no-such-page')).status).toBe(404);
 	});
 
 	it('serves .wasm as application/wasm and answers HEAD; refuses other methods', async () => {
-		const wasm = await rawGet(url, '/_app/immutable/assets/engine.wasm');
+		const wasm = await rawGet(site.url, '/_app/immutable/assets/engine.wasm');
 		expect(wasm.status).toBe(200);
 		expect(wasm.headers['content-type']).toBe('application/wasm');
 		expect(wasm.body).toBe('\0asm');
-		const head = await rawGet(url, '/methodology', 'HEAD');
+		const head = await rawGet(site.url, '/methodology', 'HEAD');
 		expect(head.status).toBe(200);
 		expect(head.body).toBe('');
-		const post = await rawGet(url, '/methodology', 'POST');
+		const post = await rawGet(site.url, '/methodology', 'POST');
 		expect(post.status).toBe(405);
 		expect(post.headers.allow).toBe('GET, HEAD');
 	});
 
 	it('never serves the _headers file itself (a host applies it and hides it)', async () => {
-		expect((await rawGet(url, '/_headers')).status).toBe(404);
+		expect((await rawGet(site.url, '/_headers')).status).toBe(404);
 	});
 });
 
 describe('serve: headers', () => {
-	let fixture: Fixture;
-	let server: Server;
-	let url: string;
-	beforeAll(async () => {
-		fixture = makeSite();
-		writeHeadersFile(fixture.site);
-		({ server, url } = await serve({ dir: fixture.site, port: 0 }));
-	});
-	afterAll(async () => {
-		await close(server);
-		fixture.done();
-	});
+	const site = useServedSite();
 
 	it('sends nosniff and no-referrer on every response, refusals and misses included', async () => {
 		for (const path of ['/', '/methodology', '/robots.txt', '/_app/immutable/assets/engine.wasm', '/nope', '/%', '/..%2Fsecret.txt']) {
-			const reply = await rawGet(url, path);
+			const reply = await rawGet(site.url, path);
 			expect(reply.headers['x-content-type-options'], path).toBe('nosniff');
 			expect(reply.headers['referrer-policy'], path).toBe('no-referrer');
 		}
@@ -123,27 +93,27 @@ describe('serve: headers', () => {
 
 	it("sends each page its own meta policy with frame-ancestors 'none', at every URL it is served at", async () => {
 		for (const path of ['/', '/index.html']) {
-			expect((await rawGet(url, path)).headers['content-security-policy'], path).toBe(`${HOME_POLICY}; frame-ancestors 'none'`);
+			expect((await rawGet(site.url, path)).headers['content-security-policy'], path).toBe(`${HOME_POLICY}; frame-ancestors 'none'`);
 		}
 		for (const path of ['/methodology', '/methodology.html', '/methodology/']) {
-			expect((await rawGet(url, path)).headers['content-security-policy'], path).toBe(`${PAGE_POLICY}; frame-ancestors 'none'`);
+			expect((await rawGet(site.url, path)).headers['content-security-policy'], path).toBe(`${PAGE_POLICY}; frame-ancestors 'none'`);
 		}
 	});
 
 	it('lets any site frame a page under /embed/, and only there', async () => {
-		expect((await rawGet(url, '/embed/card')).headers['content-security-policy']).toBe(`${EMBED_POLICY}; frame-ancestors *`);
+		expect((await rawGet(site.url, '/embed/card')).headers['content-security-policy']).toBe(`${EMBED_POLICY}; frame-ancestors *`);
 	});
 
 	it('gives worker scripts (and all of _app/immutable) the worker policy, and other files a closed one', async () => {
-		const worker = await rawGet(url, '/_app/immutable/assets/engine.worker.js');
+		const worker = await rawGet(site.url, '/_app/immutable/assets/engine.worker.js');
 		expect(worker.headers['content-security-policy']).toBe(WORKER_POLICY);
 		expect(worker.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-		expect((await rawGet(url, '/robots.txt')).headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+		expect((await rawGet(site.url, '/robots.txt')).headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
 	});
 
 	it('reads the headers from the _headers file, whatever it says', async () => {
-		writeFileSync(join(fixture.site, '_headers'), '/robots.*\n  X-From-The-File: yes\n/*\n  X-Everywhere: 1\n');
-		const own = await serve({ dir: fixture.site, port: 0 });
+		writeFileSync(join(site.fixture.site, '_headers'), '/robots.*\n  X-From-The-File: yes\n/*\n  X-Everywhere: 1\n');
+		const own = await serve({ dir: site.fixture.site, port: 0 });
 		try {
 			const robots = await rawGet(own.url, '/robots.txt');
 			expect(robots.headers['x-from-the-file']).toBe('yes');
@@ -151,40 +121,29 @@ describe('serve: headers', () => {
 			expect(robots.headers['content-security-policy']).toBeUndefined();
 			expect((await rawGet(own.url, '/methodology')).headers['x-from-the-file']).toBeUndefined();
 		} finally {
-			await close(own.server);
+			await closeServer(own.server);
 		}
 	});
 });
 
 describe('serve: under a base path', () => {
-	let fixture: Fixture;
-	let server: Server;
-	let url: string;
-	beforeAll(async () => {
-		fixture = makeSite();
-		writeHeadersFile(fixture.site, { base: '/rough-sleeping' });
-		({ server, url } = await serve({ dir: fixture.site, port: 0, base: '/rough-sleeping' }));
-	});
-	afterAll(async () => {
-		await close(server);
-		fixture.done();
-	});
+	const site = useServedSite({ base: '/rough-sleeping' });
 
 	it('serves the site under the base, nothing outside it, and the headers written for it', async () => {
-		expect(url).toMatch(/\/rough-sleeping\/$/);
-		const home = await rawGet(url, '/rough-sleeping/');
+		expect(site.url).toMatch(/\/rough-sleeping\/$/);
+		const home = await rawGet(site.url, '/rough-sleeping/');
 		expect(home.body).toContain('<h1>Home</h1>');
 		expect(home.headers['content-security-policy']).toBe(`${HOME_POLICY}; frame-ancestors 'none'`);
-		const bare = await rawGet(url, '/rough-sleeping');
+		const bare = await rawGet(site.url, '/rough-sleeping');
 		expect(bare.status).toBe(308);
 		expect(bare.headers.location).toBe('/rough-sleeping/');
-		const page = await rawGet(url, '/rough-sleeping/methodology');
+		const page = await rawGet(site.url, '/rough-sleeping/methodology');
 		expect(page.body).toContain('<h1>Methodology</h1>');
 		expect(page.headers['content-security-policy']).toBe(`${PAGE_POLICY}; frame-ancestors 'none'`);
-		expect((await rawGet(url, '/methodology')).status).toBe(404);
-		expect((await rawGet(url, '/rough-sleepingmethodology')).status).toBe(404);
+		expect((await rawGet(site.url, '/methodology')).status).toBe(404);
+		expect((await rawGet(site.url, '/rough-sleepingmethodology')).status).toBe(404);
 		for (const path of ['/rough-sleeping/..%2F..%2Fsecret.txt', '/rough-sleeping/%2e%2e/secret.txt', '/rough-sleeping%2F..%2Fsecret.txt']) {
-			const reply = await rawGet(url, path);
+			const reply = await rawGet(site.url, path);
 			expect([400, 404], path).toContain(reply.status);
 			expect(reply.body).not.toContain(SECRET);
 		}
