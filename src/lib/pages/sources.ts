@@ -2,7 +2,7 @@
  * The "Source: … (date)" line under a chart, from sources.csv rows: every distinct source of the
  * figures shown, most recent publication first.
  */
-import type { Source } from '../data/contract';
+import type { Polarity, Source, SourceKind } from '../data/contract';
 import { formatPeriod } from '../format';
 
 export function sourceLine(sources: readonly Source[], ids: Iterable<string>): { text: string; date: string } {
@@ -14,3 +14,18 @@ export function sourceLine(sources: readonly Source[], ids: Iterable<string>): {
 	const latest = used.find((s) => s.published)?.published ?? '';
 	return { text: text || 'Not stated', date: latest ? formatPeriod(latest) : '' };
 }
+
+/** Each kind of source in words, for tables, the methodology and indicator pages. */
+export const SOURCE_KIND_WORDS: Record<SourceKind, string> = {
+	official_statistics: 'Official statistics',
+	management_information: 'Management information',
+	secondary: 'Secondary (quotes an official figure)',
+	illustrative: 'Illustrative (generated, not real data)'
+};
+
+/** Whether lower or higher is better, in words. */
+export const POLARITY_WORDS: Record<Polarity, string> = {
+	lower_is_better: 'lower is better',
+	higher_is_better: 'higher is better',
+	neutral: 'neither'
+};
