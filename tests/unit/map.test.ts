@@ -178,7 +178,7 @@ describe('ChoroplethMap (SSR)', () => {
 	});
 
 	it('has a table beside it (authority, value, marker in words) and the ONS attribution', () => {
-		const cells = [...body.matchAll(/<tr><th scope="row">([^<]+)<\/th><td class="num[^"]*">([^<]+)<\/td><td[^>]*>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]]);
+		const cells = [...body.matchAll(/<tr[^>]*><th scope="row"[^>]*>([^<]+)<\/th><td class="num[^"]*">([^<]+)<\/td><td[^>]*>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]]);
 		expect(cells).toContainEqual(['Sandwell', '1 [u]', 'low reliability']);
 		expect(cells).toContainEqual(['Dudley', '[x]', 'not available']);
 		expect(cells).toContainEqual(['Coventry', '23', '']);
