@@ -270,3 +270,6 @@ export function headline(rows: readonly Obs[], sources: Record<string, SourceInf
 	}
 	return null;
 }
+
+/** Sentence case for a label that starts a heading or a cell. */
+export const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
