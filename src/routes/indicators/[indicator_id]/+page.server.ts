@@ -6,9 +6,6 @@ import { SOURCE_KIND_WORDS } from '$lib/pages/sources';
 import { isSnapshot, latestPeriod, ratesComparable, toObs, sourceIndex, type IndicatorView, type Obs } from './view-model';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
-// The URL, /indicators/{indicator_id}/, written as indicators/{id}/index.html.
-export const trailingSlash = 'always';
-
 /** One page per row of indicators.csv. */
 export const entries: EntryGenerator = async () => {
 	const db = await getDatabase();
