@@ -153,8 +153,12 @@ export function importWorkbook(grids: Grid[], file: string, options: ImportOptio
 			throw new ImportError(file, `sheets "${claimed.get(id)}" and "${grid.sheet}" both read as ${id}`, 'Check the tables\' titles: each institution and nights band should appear once');
 		}
 		claimed.set(id, grid.sheet);
-		if (table.skippedRows) warnings.push(`${grid.sheet}: ${table.skippedRows} rows without an area code skipped (notes, percentages, "Rest of England")`);
 		tables.push({ table, indicator: id });
+	}
+	const skipped = tables.filter((t) => t.table.skippedRows);
+	if (skipped.length) {
+		const n = skipped.reduce((s, t) => s + t.table.skippedRows, 0);
+		warnings.push(`${n} rows without an area code skipped (notes, percentage lines, "Rest of England") in ${skipped.map((t) => t.table.sheet).join(', ')}`);
 	}
 	if (!tables.length) throw new ImportError(file, 'none of the framework sheets could be mapped to an indicator', 'Check the file is an unedited MHCLG framework table');
 	const source = editionSource(layout, file, grids, tables.map((t) => t.table), options);
@@ -198,6 +202,10 @@ export function importWorkbook(grids: Grid[], file: string, options: ImportOptio
 			cells.push({ ...base, source_id: source.source_id, cell: parts.map((p) => p!.cell).join(' + ') });
 		}
 	}
+	const key = (r: { indicator_id: string; area_code: string; period: string }) => `${r.indicator_id}|${r.area_code}|${r.period}`;
+	const byKey = (a: { indicator_id: string; area_code: string; period: string }, b: typeof a) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+	rows.sort(byKey);
+	cells.sort(byKey);
 	markRevisions(rows, options.previous ?? []);
 	const counts = [...new Set(rows.map((r) => r.indicator_id))].map((id) => {
 		const mine = rows.filter((r) => r.indicator_id === id);
