@@ -118,7 +118,7 @@ export function odsCellCounts(xml: string): { sheet: string; cells: number }[] {
 	const sheets: { sheet: string; cells: number }[] = [];
 	let current: { sheet: string; cells: number } | undefined;
 	let rowRepeat = 1;
-	const tag = /<(\/?)table:(table|table-row|table-cell|covered-table-cell)\b([^>]*?)(\/?)>/g;
+	const tag = /<(\/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(\/?)>/g;
 	let open: { repeat: number; hasContent: boolean } | undefined;
 	for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
 		const [, closing, name, attrs, selfClosing] = m;
