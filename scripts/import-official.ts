@@ -3,6 +3,10 @@
  * project's own schema: sources.csv, areas.csv, denominators.csv and observations.csv.
  * Re-run after ../shared changes:  npm run data:official [-- --from DIR]
  *
+ * The 2010-2019 snapshot rows are then replaced by an import of the published autumn 2019
+ * workbook (DIR/../../reference/mhclg/files/, the same importer as npm run import:official),
+ * which must give the same values, and each value's cell goes to data/provenance/observation_cells.csv.
+ *
  * Rules (from the data contract): a missing figure is marker x with no value, never 0; a WMCA
  * total is the sum of its seven authorities only where all seven are known, otherwise x; a
  * figure from a secondary source keeps marker u.
@@ -12,6 +16,7 @@ import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { toCsv } from '../src/lib/data/csv.ts';
 import { ENGLAND, WEST_MIDLANDS_REGION, WMCA, WMCA_AUTHORITIES } from '../src/lib/data/contract.ts';
+import { snapshotFromWorkbook } from './import-snapshot-2019.ts';
 
 const args = process.argv.slice(2);
 const fromArg = args.indexOf('--from');
@@ -103,6 +108,10 @@ for (const year of years) {
 		'Sum of the seven WMCA authorities'
 	]);
 }
+
+// The 2010-2019 snapshot figures (and their WMCA totals) come from the published autumn 2019
+// workbook itself where it is here, so each names its cell in data/observation_cells.csv.
+await snapshotFromWorkbook(resolve(from, '../../reference/mhclg/files'), observations, out);
 
 for (const r of read('england_rsdf_monthly.csv')) {
 	observations.push([r.indicator, r.area_code, r.period, r.value, '', r.source_id, r.note]);

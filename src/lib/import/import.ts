@@ -108,7 +108,7 @@ function editionSource(layout: ImportResult['layout'], file: string, grids: Grid
 		url: options.url ?? '',
 		licence: 'Open Government Licence v3.0',
 		published,
-		notes: `Imported from ${file}${layout === 'snapshot' ? ', Table 1' : ''}; every value's sheet and cell is in observation_cells.csv.`
+		notes: `Imported from ${file}${layout === 'snapshot' ? ', Table 1' : ''}; the sheet and cell of every value are in the cells sidecar.`
 	};
 }
 
