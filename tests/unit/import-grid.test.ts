@@ -37,7 +37,12 @@ describe('grid', () => {
 describe('framework table mapping', () => {
 	it('every indicator it names is in data/indicators.csv', () => {
 		const ids = new Set(readFileSync('data/indicators.csv', 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]));
-		for (const row of frameworkMappingRows()) for (const id of row.indicators.split(', ')) expect(ids.has(id), id).toBe(true);
+		const rows = frameworkMappingRows();
+		for (const row of rows) for (const id of row.indicators) expect(ids.has(id), id).toBe(true);
+		// Tables 1, 3, 5, 6, 7, 8-13 (one row), 15, 16-21 (one row), 22, 23.
+		expect(rows.map((r) => r.sheets)).toEqual(['Table_1_Monthly', 'Table_3_Single_Night', 'Table_5_Accommodated', 'Table_6_Monthly_New', 'Table_7_Institutions', 'Table_8 to Table_13', 'Table_15_Long_Term', 'Table_16 to Table_21', 'Table_22_Returners', 'Table_23_Returners_from_accom']);
+		expect(rows.map((r) => r.code).join(' ')).toBe('R1 R1 R2 P1 P2 P2 B1 B2 NR1 NR2');
+		expect(rows[5].indicators).toHaveLength(6);
 	});
 	it('sheet names match by prefix up to a separator, not by digits', () => {
 		const t8 = FRAMEWORK_TABLES.find((t) => t.sheet === 'Table_8')!;

@@ -75,12 +75,13 @@ export function sheetMatches(sheetName: string, mapping: TableMapping): boolean 
 	return name === want || name.startsWith(`${want}_`) || name.startsWith(`${want} `);
 }
 
-/** Rows for the methodology page: one per table, with the indicator or indicators it can become. */
-export function frameworkMappingRows(): { sheet: string; code: FrameworkCode; holds: string; indicators: string }[] {
-	return FRAMEWORK_TABLES.map((t) => ({
-		sheet: t.sheet,
-		code: t.code,
-		holds: t.holds,
-		indicators: typeof t.indicator === 'string' ? t.indicator : t.indicator.map((c) => c.indicator).join(', ')
-	}));
+/** Rows for the methodology page: one per table (a run split by title as one row), with its indicators. */
+export function frameworkMappingRows(): { sheets: string; code: FrameworkCode; holds: string; indicators: string[] }[] {
+	const rows: { sheets: string[]; code: FrameworkCode; holds: string; indicators: string[] }[] = [];
+	for (const t of FRAMEWORK_TABLES) {
+		const last = rows.at(-1);
+		if (last && typeof t.indicator !== 'string' && last.holds === t.holds) last.sheets.push(t.sheet);
+		else rows.push({ sheets: [t.sheet], code: t.code, holds: t.holds, indicators: typeof t.indicator === 'string' ? [t.indicator] : t.indicator.map((c) => c.indicator) });
+	}
+	return rows.map((r) => ({ ...r, sheets: r.sheets.length > 1 ? `${r.sheets[0]} to ${r.sheets.at(-1)}` : r.sheets[0] }));
 }
