@@ -1,6 +1,7 @@
 /**
  * npm run bench: the indicator engine benchmark (scripts/bench-engine.ts), then the page
- * benchmark (scripts/bench-pages.ts) when that file is present.
+ * benchmark (scripts/bench-pages.ts) when that file is present, then the spreadsheet import
+ * benchmark (scripts/bench-import.ts).
  */
 import { existsSync } from 'node:fs';
 import { benchEngine } from './bench-engine.ts';
@@ -13,3 +14,6 @@ if (existsSync(pages)) {
 	const { benchPages } = (await import(pages.href)) as { benchPages: () => Promise<void> };
 	await benchPages();
 }
+
+const { benchImport } = await import('./bench-import.ts');
+await benchImport();

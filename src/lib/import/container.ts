@@ -149,6 +149,51 @@ const decode = (b: Uint8Array) => new TextDecoder().decode(b);
 /** Everything the importer knows about the file before parsing it. */
 export interface Container {
 	kind: ContainerKind;
+	/** For xlsx and ods: every entry, inflated (and so bounded) by the checks. */
+	entries?: { name: string; data: Uint8Array }[];
+}
+
+/**
+ * The checked entries as a zip with no compression, for SheetJS: it then inflates nothing itself
+ * (its pure-JS inflate is the slowest part of reading a large ODS in a browser; the checks have
+ * already inflated every entry with the platform's own), and only ever sees bounded data.
+ */
+export function storedZip(entries: { name: string; data: Uint8Array }[]): Uint8Array {
+	const names = entries.map((e) => new TextEncoder().encode(e.name));
+	const size = entries.reduce((s, e, i) => s + 30 + names[i].length + e.data.length + 46 + names[i].length, 22);
+	const out = new Uint8Array(size);
+	const view = new DataView(out.buffer);
+	let p = 0;
+	const offsets: number[] = [];
+	entries.forEach((e, i) => {
+		offsets.push(p);
+		view.setUint32(p, 0x04034b50, true);
+		view.setUint16(p + 4, 20, true);
+		view.setUint32(p + 18, e.data.length, true);
+		view.setUint32(p + 22, e.data.length, true);
+		view.setUint16(p + 26, names[i].length, true);
+		out.set(names[i], p + 30);
+		out.set(e.data, p + 30 + names[i].length);
+		p += 30 + names[i].length + e.data.length;
+	});
+	const dir = p;
+	entries.forEach((e, i) => {
+		view.setUint32(p, 0x02014b50, true);
+		view.setUint16(p + 4, 20, true);
+		view.setUint16(p + 6, 20, true);
+		view.setUint32(p + 20, e.data.length, true);
+		view.setUint32(p + 24, e.data.length, true);
+		view.setUint16(p + 28, names[i].length, true);
+		view.setUint32(p + 42, offsets[i], true);
+		out.set(names[i], p + 46);
+		p += 46 + names[i].length;
+	});
+	view.setUint32(p, 0x06054b50, true);
+	view.setUint16(p + 8, entries.length, true);
+	view.setUint16(p + 10, entries.length, true);
+	view.setUint32(p + 12, p - dir, true);
+	view.setUint32(p + 16, dir, true);
+	return out;
 }
 
 /**
@@ -191,9 +236,11 @@ export async function checkContainer(bytes: Uint8Array, file: string, onStep: (d
 		throw new ImportError(file, 'this is a zip archive but not a spreadsheet (no xl/workbook.xml or content.xml inside)', SPREADSHEET_FIX);
 	}
 	let budget: number = LIMITS.inflatedBytes;
+	const inflatedEntries: { name: string; data: Uint8Array }[] = [];
 	for (const [i, e] of entries.entries()) {
 		const inflated = await inflateBounded(entryData(bytes, e, file), e, budget, file);
 		budget -= inflated.length;
+		inflatedEntries.push({ name: e.name, data: inflated });
 		if (kind === 'ods' && e.name === 'META-INF/manifest.xml' && /encryption-data/.test(decode(inflated))) {
 			throw new ImportError(file, 'the workbook is encrypted (password-protected)', 'Open it in LibreOffice, save it again without a password and choose the saved copy');
 		}
@@ -206,5 +253,5 @@ export async function checkContainer(bytes: Uint8Array, file: string, onStep: (d
 		}
 		onStep((i + 1) / entries.length);
 	}
-	return { kind };
+	return { kind, entries: inflatedEntries };
 }

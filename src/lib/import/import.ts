@@ -137,13 +137,16 @@ function planTables(grids: Grid[], file: string): { layout: ImportResult['layout
 
 export function importWorkbook(grids: Grid[], file: string, options: ImportOptions = {}): ImportResult {
 	const { layout, reads, warnings } = planTables(grids, file);
+	const wanted = options.areas ?? DEFAULT_AREAS;
+	const sevenCodes: string[] = WMCA_AUTHORITIES.map((a) => a.code);
+	const keep = (code: string) => wanted.includes(code) || sevenCodes.includes(code);
 	const tables: { table: TableRead; indicator: string }[] = [];
 	const claimed = new Map<string, string>();
 	for (const { grid, indicator } of reads) {
 		const table =
 			layout === 'snapshot'
-				? readTable(grid, file, parseYear, 'a header row of years (2010, 2011, ...) above one row per area, with the areas\' GSS codes in a column')
-				: readTable(grid, file, parseMonth, 'a header row of months ("October 2020" or "2024_03_01") above one row per area, with the areas\' GSS codes in a column');
+				? readTable(grid, file, parseYear, 'a header row of years (2010, 2011, ...) above one row per area, with the areas\' GSS codes in a column', keep)
+				: readTable(grid, file, parseMonth, 'a header row of months ("October 2020" or "2024_03_01") above one row per area, with the areas\' GSS codes in a column', keep);
 		const id = typeof indicator === 'string' ? indicator : indicator(table.title);
 		if (!id) {
 			warnings.push(`${grid.sheet}: skipped, its title names no institution or nights band the importer knows ("${table.title.slice(0, 120)}")`);
@@ -163,7 +166,6 @@ export function importWorkbook(grids: Grid[], file: string, options: ImportOptio
 	if (!tables.length) throw new ImportError(file, 'none of the framework sheets could be mapped to an indicator', 'Check the file is an unedited MHCLG framework table');
 	const source = editionSource(layout, file, grids, tables.map((t) => t.table), options);
 
-	const wanted = options.areas ?? DEFAULT_AREAS;
 	const present = new Set(tables.flatMap((t) => [...t.table.areas.keys()]));
 	const absent = wanted.filter((a) => a !== WMCA && !present.has(a));
 	if (absent.length) {

@@ -34,7 +34,17 @@ export interface TableRead {
 const AUTHORITY = /^E0[6-9]\d{6}$/;
 const AGGREGATE_NAME = /^(england|rest of england)$/i;
 
-export function readTable(grid: Grid, file: string, parsePeriod: (v: CellValue) => string | undefined, expected: string): TableRead {
+/**
+ * Every value cell is checked; only the cells of areas `keep` accepts are returned (a framework
+ * workbook has 600,000 value cells, of which an import keeps a few thousand).
+ */
+export function readTable(
+	grid: Grid,
+	file: string,
+	parsePeriod: (v: CellValue) => string | undefined,
+	expected: string,
+	keep: (code: string) => boolean = () => true
+): TableRead {
 	const searched = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
 	let header = -1;
 	let periodCols: { col: number; period: string }[] = [];
@@ -78,7 +88,7 @@ export function readTable(grid: Grid, file: string, parsePeriod: (v: CellValue) 
 	let skippedRows = 0;
 	body.forEach((row, k) => {
 		const i = header + 1 + k;
-		const labels = row.filter((_, col) => !periodSet.has(col));
+		const labels = row.slice(0, Math.max(codeCol!, periodCols[0].col) + 4).filter((_, col) => !periodSet.has(col));
 		let code = gssCode(row[codeCol!] ?? null);
 		// Aggregate rows leave the authority code blank (or [z], or "-") and give theirs elsewhere.
 		if (!code) code = labels.map(gssCode).find((c) => c && /^E(92|12)/.test(c));
@@ -90,6 +100,7 @@ export function readTable(grid: Grid, file: string, parsePeriod: (v: CellValue) 
 		const name = labels.map(text).find((t) => t && !gssCode(t) && !/^\[[a-z]\]$/i.test(t)) ?? '';
 		const aggregate = /^E(92|12)/.test(code) || AGGREGATE_NAME.test(name);
 		areas.set(code, { name, aggregate });
+		const kept = keep(code);
 		for (const { col, period } of periodCols) {
 			const reading = readValue(row[col] ?? null);
 			if (reading.kind === 'unreadable') {
@@ -98,7 +109,7 @@ export function readTable(grid: Grid, file: string, parsePeriod: (v: CellValue) 
 			if (reading.kind === 'value' && reading.value < 0) {
 				throw new ImportError(file, `${cellRef(grid, i, col)} (${code}, ${period}) holds a negative count, ${reading.value}`, 'Use the file as published by MHCLG');
 			}
-			cells.push({ area_code: code, period, reading, cell: cellRef(grid, i, col) });
+			if (kept) cells.push({ area_code: code, period, reading, cell: cellRef(grid, i, col) });
 		}
 	});
 	return { sheet: grid.sheet, title, periods, areas, cells, skippedRows };

@@ -5,7 +5,7 @@
  * cells are touched. SheetJS is passed in so the browser loads it only inside the import worker.
  */
 import type * as XLSXModule from '@e965/xlsx';
-import { checkContainer } from './container.ts';
+import { checkContainer, storedZip } from './container.ts';
 import type { CellValue, Grid } from './grid.ts';
 import { ImportError, LIMITS, refuseLimit } from './limits.ts';
 
@@ -19,11 +19,11 @@ export interface Progress {
 
 export async function readGrids(bytes: Uint8Array, file: string, XLSX: SheetJS, onProgress: (p: Progress) => void = () => {}): Promise<Grid[]> {
 	onProgress({ stage: 'checking', fraction: 0 });
-	await checkContainer(bytes, file, (done) => onProgress({ stage: 'checking', fraction: 0.3 * done }));
+	const container = await checkContainer(bytes, file, (done) => onProgress({ stage: 'checking', fraction: 0.3 * done }));
 	onProgress({ stage: 'reading', fraction: 0.3 });
 	let wb: XLSXModule.WorkBook;
 	try {
-		wb = XLSX.read(bytes, {
+		wb = XLSX.read(container.entries ? storedZip(container.entries) : bytes, {
 			type: 'array',
 			dense: true,
 			cellFormula: false,
