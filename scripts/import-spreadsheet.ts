@@ -20,6 +20,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { importCsvs } from '../src/lib/import/csv.ts';
 import { importWorkbook, type ImportOptions } from '../src/lib/import/import.ts';
@@ -28,30 +29,29 @@ import { readGrids } from '../src/lib/import/read.ts';
 
 const USAGE =
 	'usage: npm run import:official -- FILE [--areas CODES] [--out FILE] [--cells FILE] [--source-out FILE] [--previous FILE] [--published YYYY-MM-DD] [--title T] [--source-id ID] [--url URL]';
-const OPTIONS = ['areas', 'out', 'cells', 'source-out', 'previous', 'published', 'title', 'source-id', 'url'];
+const text = { type: 'string' } as const;
+const OPTIONS = {
+	areas: text, out: text, cells: text, 'source-out': text, previous: text, published: text, title: text, 'source-id': text, url: text,
+	help: { type: 'boolean', short: 'h' }
+} as const;
 
 function fail(message: string, code = 2): never {
 	process.stderr.write(`${message}\n${code === 2 ? `${USAGE}\n` : ''}`);
 	process.exit(code);
 }
 
-const args = process.argv.slice(2);
-const opts: Record<string, string> = {};
-const positional: string[] = [];
-for (let i = 0; i < args.length; i++) {
-	const a = args[i];
-	if (a === '--help' || a === '-h') {
-		process.stdout.write(`${USAGE}\n`);
-		process.exit(0);
-	}
-	if (a.startsWith('--')) {
-		const [key, inline] = a.slice(2).split(/=(.*)/s, 2);
-		if (!OPTIONS.includes(key)) fail(`unknown option --${key}`);
-		const value = inline ?? args[++i];
-		if (value === undefined) fail(`--${key} needs a value`);
-		opts[key] = value;
-	} else positional.push(a);
+let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+try {
+	parsed = parseArgs({ options: OPTIONS, allowPositionals: true });
+} catch (e) {
+	fail(e instanceof Error ? e.message : String(e));
 }
+if (parsed.values.help) {
+	process.stdout.write(`${USAGE}\n`);
+	process.exit(0);
+}
+const { help: _help, ...opts } = parsed.values;
+const positional = parsed.positionals;
 if (positional.length !== 1) fail(positional.length ? 'give one spreadsheet' : 'no spreadsheet given');
 const file = positional[0];
 if (!existsSync(file)) fail(`${file}: no such file`);

@@ -8,7 +8,7 @@
  * new column of observations.csv, so the observations contract every page and query reads stays
  * as it is, and a hand-entered row simply has no cell.
  */
-import { ENGLAND, WEST_MIDLANDS_REGION, WMCA, WMCA_AUTHORITIES, type Source } from '../data/contract.ts';
+import { ENGLAND, WEST_MIDLANDS_REGION, WMCA, WMCA_AUTHORITIES, type Observation, type Source } from '../data/contract.ts';
 import { parseMonth, parseYear, text, type Grid } from './grid.ts';
 import { readTable, type TableRead } from './layout.ts';
 import { ImportError } from './limits.ts';
@@ -17,15 +17,8 @@ import { FRAMEWORK_NOT_IMPORTED, FRAMEWORK_TABLES, SNAPSHOT_TABLE, sheetMatches 
 export const OBSERVATION_COLUMNS = ['indicator_id', 'area_code', 'period', 'value', 'marker', 'source_id', 'note'] as const;
 export const CELL_COLUMNS = ['indicator_id', 'area_code', 'period', 'source_id', 'cell'] as const;
 
-export interface ObservationRow {
-	indicator_id: string;
-	area_code: string;
-	period: string;
-	value: number | null;
-	marker: string;
-	source_id: string;
-	note: string;
-}
+/** A row of observations.csv, as the contract types it. */
+export type ObservationRow = Observation;
 
 export interface CellRow {
 	indicator_id: string;

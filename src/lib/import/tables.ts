@@ -31,12 +31,13 @@ const INSTITUTIONS = [
 	{ title: /care leaver|leaving care|left care/i, indicator: 'left_institution_care_leaver' }
 ];
 
+// In band order; no pattern matches another band's title (\b keeps "1 night" out of "11 nights").
 const NIGHTS = [
-	{ title: /\b11 (or more|\+|and over|plus)|\b11\+/i, indicator: 'nights_11_plus' },
-	{ title: /\b6 (to|-|–) ?10\b/i, indicator: 'nights_6_10' },
-	{ title: /\b3 (to|-|–) ?5\b/i, indicator: 'nights_3_5' },
+	{ title: /\b1 night\b|\bone night\b/i, indicator: 'nights_1' },
 	{ title: /\b2 nights\b/i, indicator: 'nights_2' },
-	{ title: /\b1 night\b|\bone night\b/i, indicator: 'nights_1' }
+	{ title: /\b3 (to|-|–) ?5\b/i, indicator: 'nights_3_5' },
+	{ title: /\b6 (to|-|–) ?10\b/i, indicator: 'nights_6_10' },
+	{ title: /\b11 (or more|\+|and over|plus)|\b11\+/i, indicator: 'nights_11_plus' }
 ];
 
 export const FRAMEWORK_TABLES: TableMapping[] = [
