@@ -31,7 +31,7 @@ const SHARED = process.env.SHARED_DIR ?? '../shared';
 const WORKBOOK = `${SHARED}/reference/mhclg/files/rough_sleeping_snapshot_autumn_2019_tables.xlsx`;
 if (!existsSync(WORKBOOK)) console.log(`import-data: ${WORKBOOK} not found; the 2019 workbook was not re-imported`);
 
-describe.runIf(existsSync(WORKBOOK))('re-importing the autumn 2019 workbook', () => {
+(existsSync(WORKBOOK) ? describe : () => {})('re-importing the autumn 2019 workbook', () => {
 	it('gives the data\'s 2010-2019 snapshot rows and cells exactly', async () => {
 		const name = 'rough_sleeping_snapshot_autumn_2019_tables.xlsx';
 		const result = importWorkbook(await readGrids(new Uint8Array(readFileSync(WORKBOOK)), name, XLSX), name);

@@ -25,7 +25,7 @@ async function importFile(name: string) {
 	return importWorkbook(await readGrids(bytes, name, XLSX), name);
 }
 
-describe.runIf(here)('the real autumn snapshot workbooks', () => {
+(here ? describe : () => {})('the real autumn snapshot workbooks', () => {
 	const official = here
 		? Papa.parse<Record<string, string>>(readFileSync(`${SHARED}/data/official/snapshot_single_night.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data
 		: [];
