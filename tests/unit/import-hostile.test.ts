@@ -47,10 +47,9 @@ describe('hostile spreadsheets are refused', () => {
 		// The label and a million repeats of 7: 1,000,001 cells.
 		const file = ods('Table_1_Total', odsRow(odsCell('Local authority'), odsCell(7, 1_000_000)));
 		expect(file.length).toBeLessThan(4096);
-		const started = performance.now();
 		const e = await refusal(file, 'columns.ods');
-		expect(performance.now() - started).toBeLessThan(5000);
 		expect(e.limit).toBe('cellsPerSheet');
+		// "(repeated-cell runs)" is the pre-scan's wording: refused before SheetJS expanded a cell.
 		expect(e.message).toContain('columns.ods: sheet "Table_1_Total" expands to 1,000,001 cells (repeated-cell runs), over the limit of 500,000');
 	});
 
