@@ -103,6 +103,8 @@ window.runImport = async () => {
 	const out = join(root, 'dist');
 	await build({ root, configFile: false, logLevel: 'silent', worker: { format: 'es' }, build: { outDir: out, emptyOutDir: true } });
 	writeFileSync(join(out, 'framework-sized.ods'), bytes);
+	// The site's strict policy: the worker and SheetJS come from the site itself, nothing else runs.
+	writeFileSync(join(out, '_headers'), "/*\n  Content-Security-Policy: default-src 'self'; script-src 'self'; worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'\n");
 	const { server, url } = await serve({ dir: out, port: 0 });
 	const executablePath = process.env.CHROMIUM_PATH || findOrInstallChromium({ log: () => {} });
 	const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
