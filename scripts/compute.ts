@@ -9,10 +9,11 @@
  * --out the rows go to stdout. Progress goes to stderr. If the file has any problem, every
  * problem is listed (FILE:LINE:COLUMN: problem (fix)), nothing is computed, and the exit code is 1.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { createNodeEngine } from '../src/lib/data/engine-node.ts';
-import { formatProblem } from '../src/lib/data/problems.ts';
+import { formatProblem, problemTotal, type Problem } from '../src/lib/data/problems.ts';
+import { contactsFileTooLarge } from '../src/lib/indicators/records.ts';
 import {
 	DEFAULT_SOURCE_ID,
 	checkComputeOptions,
@@ -64,27 +65,28 @@ const started = performance.now();
 const log = (message: string) =>
 	process.stderr.write(`[compute ${((performance.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
 
-const engine = await createNodeEngine();
-try {
-	const result = await computeFromContacts(engine, new Uint8Array(readFileSync(file)), file, {
+function reportProblems(problems: Problem[]): void {
+	for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+	process.stderr.write(`${file}: ${problemTotal(problems)}; nothing computed\n`);
+	process.exitCode = 1;
+}
+
+// A file over the limit is refused by its size, unread; DuckDB starts only for a file that passes.
+const tooLarge = contactsFileTooLarge(file, statSync(file).size);
+if (tooLarge) reportProblems([tooLarge]);
+else {
+	const result = await computeFromContacts(createNodeEngine, new Uint8Array(readFileSync(file)), file, {
 		from: options.from,
 		to: options.to,
 		sourceId,
 		onProgress: log
 	});
-	if ('problems' in result) {
-		for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
-		process.stderr.write(
-			`${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing computed\n`
-		);
-		process.exitCode = 1;
-	} else {
+	if ('problems' in result) reportProblems(result.problems);
+	else {
 		const csv = observationsCsv(result.rows);
 		if (options.out) {
 			writeFileSync(options.out, csv);
 			log(`wrote ${result.rows.length.toLocaleString('en-GB')} rows to ${options.out}`);
 		} else process.stdout.write(csv);
 	}
-} finally {
-	await engine.close();
 }

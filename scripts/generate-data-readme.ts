@@ -23,6 +23,8 @@ function kindName(type: ColumnKind): string {
 			return 'GSS code';
 		case 'enum':
 			return 'one of a list';
+		case 'enum_list':
+			return 'list of values';
 		case 'ref':
 			return `reference to ${type.file} ${type.column}`;
 		case 'decimal':
@@ -46,6 +48,8 @@ function allowed(type: ColumnKind): string {
 	switch (type.kind) {
 		case 'enum':
 			return type.values.map(code).join(', ');
+		case 'enum_list':
+			return `empty (any), or ${type.values.map(code).join(', ')}, separated by spaces`;
 		case 'markers':
 			return Object.keys(MARKERS).map(code).join(', ') + ', separated by spaces';
 		case 'ref':

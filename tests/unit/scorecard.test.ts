@@ -5,7 +5,8 @@ import type { SeriesRow } from '../../src/lib/data/queries';
 
 const indicator = (over: Partial<Indicator> = {}): Indicator => ({
 	indicator_id: 'rs_month', pillar: 'rare', name: 'People sleeping rough over the month', short_name: 'Sleeping rough',
-	definition: '', unit: 'people', polarity: 'lower_is_better', frequency: 'monthly', source_id: 's', notes: '', ...over
+	definition: '', unit: 'people', polarity: 'lower_is_better', frequency: 'monthly', source_id: 's', notes: '',
+	area_types: '', max_value: '', wmca_total: '', ...over
 });
 const row = (period: string, value: number | null, over: Partial<SeriesRow> = {}): SeriesRow => ({
 	indicator_id: 'rs_month', area_code: 'E47000007', period, value, marker: value === null ? 'x' : '',

@@ -328,12 +328,22 @@ describe('validateDataFiles: observation values and periods', () => {
 		]);
 	});
 
-	it('a percentage outside 0 to 100', () => {
-		const message = (v: string) =>
-			`data/observations.csv:3:4: value "${v}" in column "value" is not between 0 and 100, but indicator "share_quarterly" is a percentage (give percentages as numbers from 0 to 100)`;
-		expect(obs(3, 'share_quarterly,E08000025,2024-Q1,100.5,p,src_a,')).toEqual([message('100.5')]);
-		expect(obs(3, 'share_quarterly,E08000025,2024-Q1,-0.1,p,src_a,')).toEqual([message('-0.1')]);
+	it('a percentage above its max_value of 100, or below 0', () => {
+		// share_quarterly has max_value 100 in the fixture's indicators.csv.
+		expect(obs(3, 'share_quarterly,E08000025,2024-Q1,100.5,p,src_a,')).toEqual([
+			'data/observations.csv:3:4: value "100.5" in column "value" is more than 100, the largest value indicator "share_quarterly" can take (its max_value in indicators.csv) (give percentages as numbers from 0 to 100; if this percentage can exceed 100, leave its max_value empty)'
+		]);
+		expect(obs(3, 'share_quarterly,E08000025,2024-Q1,-0.1,p,src_a,')).toEqual([
+			'data/observations.csv:3:4: value "-0.1" in column "value" is negative, but indicator "share_quarterly" is counted in percent (give percentages as numbers from 0 up)'
+		]);
 		expect(obs(3, 'share_quarterly,E08000025,2024-Q1,100,p,src_a,')).toEqual([]);
+	});
+
+	it('a percentage with an empty max_value may exceed 100 (a ratio such as accommodated_pct)', () => {
+		const indicators = edit('indicators.csv', {
+			3: 'share_quarterly,brief,Share (quarterly),Share quarterly,A percentage.,percent,higher_is_better,quarterly,src_a,,,,'
+		});
+		expect(check({ 'indicators.csv': indicators, 'observations.csv': edit('observations.csv', { 3: 'share_quarterly,E08000025,2024-Q1,180.5,p,src_a,' }) })).toEqual([]);
 	});
 
 	it('a value together with x, c or z', () => {
@@ -405,7 +415,7 @@ describe('validateDataFiles: other column kinds', () => {
 	});
 
 	it('an enum value', () => {
-		const line = 'people_annual,rare,People (annual),People annual,Count of people.,people,lower_is_better,Annual,src_a,';
+		const line = 'people_annual,rare,People (annual),People annual,Count of people.,people,lower_is_better,Annual,src_a,,,,';
 		expect(check({ 'indicators.csv': edit('indicators.csv', { 2: line }) })).toEqual([
 			'data/indicators.csv:2:8: value "Annual" in column "frequency" is not one of the allowed values (use one of: annual, quarterly, monthly)'
 		]);
@@ -490,16 +500,23 @@ describe('validateDataFiles: many problems', () => {
 
 	it('checks every row of a 200,000-row file and still finds the one duplicate at its end', () => {
 		// Speed is measured by `npm run bench`, not asserted here (shared, noisy machines).
+		// 1,000 areas x 200 months (2000-01 to 2016-08) of one monthly indicator.
+		const areaRows = Array.from({ length: 1000 }, (_, a) => `E09${String(a).padStart(6, '0')},Area ${a},local_authority,E92000001`);
 		const lines = [OBS_HEADER];
 		for (let i = 0; i < 200_000; i++) {
-			const month = Math.floor(i / 2);
-			const period = `${1000 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
-			lines.push(`people_monthly,${i % 2 ? 'E92000001' : 'E08000025'},${period},${i % 1000}.5,p,src_a,"note, ${i}"`);
+			const month = Math.floor(i / 1000);
+			const period = `${2000 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+			lines.push(`people_monthly,E09${String(i % 1000).padStart(6, '0')},${period},${i % 1000},p,src_a,"note, ${i}"`);
 		}
 		// The first data row again, as physical line 200,002 (header is line 1, rows are lines 2 to 200,001).
 		lines.push(lines[1]);
 		// observations.csv holds only its header, so that the generated periods are all new.
-		const big = { ...base, 'observations.csv': csv(OBS_HEADER), 'observations_big.csv': lines.join('\n') + '\n' };
+		const big = {
+			...base,
+			'areas.csv': base['areas.csv'] + areaRows.join('\n') + '\n',
+			'observations.csv': csv(OBS_HEADER),
+			'observations_big.csv': lines.join('\n') + '\n'
+		};
 		const result = checkDataFiles(toFiles(big));
 		expect(result.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['data/observations_big.csv:200002']);
 		expect(result.problems[0].problem).toMatch(/duplicate|already/i);

@@ -16,6 +16,36 @@ export const SOURCE_KINDS = [
 	'illustrative'
 ] as const;
 export const DENOMINATOR_MEASURES = ['population', 'households'] as const;
+/**
+ * How the WMCA's figure for an indicator relates to its seven authorities' figures for the same
+ * period: `sum`, it is their sum (a count on one night: nobody sleeps in two places at once);
+ * `at_most_sum`, it counts each person once however many authorities saw them, so it is at most
+ * their sum. Empty in indicators.csv: no such relation (percentages, rates, measures that look
+ * back over a person's history in the whole area, such as long-term or returners).
+ */
+export const WMCA_TOTALS = ['sum', 'at_most_sum'] as const;
+export type WmcaTotal = (typeof WMCA_TOTALS)[number];
+
+/** Indicator units that count people (or nights or days): whole numbers, never negative. */
+export const WHOLE_NUMBER_UNITS: readonly Unit[] = ['people', 'nights', 'days'];
+
+/**
+ * The sane range of years for a period or a date: the official counts of rough sleeping began
+ * in 1998, and nothing can have happened after next year. Years outside it are typing mistakes
+ * (0024 for 2024), and the engine's date arithmetic is only checked within it.
+ */
+export const EARLIEST_YEAR = 1998;
+export function latestYear(today: Date = new Date()): number {
+	return today.getUTCFullYear() + 1;
+}
+
+/**
+ * Largest file the tools read. Data files are shipped to every browser, so they are kept small;
+ * a contacts file of a few million records is well under its limit. Over it, a file would be
+ * too slow to check and could exhaust memory (and JavaScript strings stop at about 512 MiB).
+ */
+export const MAX_DATA_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_CONTACTS_FILE_BYTES = 256 * 1024 * 1024;
 
 /** GSS statistical shorthand. x, c and z stand in for a value; the others qualify one. */
 export const MARKERS = {
@@ -59,6 +89,7 @@ export type ColumnKind =
 	| { kind: 'id' }
 	| { kind: 'gss' }
 	| { kind: 'enum'; values: readonly string[] }
+	| { kind: 'enum_list'; values: readonly string[] }
 	| { kind: 'ref'; file: string; column: string }
 	| { kind: 'decimal' }
 	| { kind: 'year' }
@@ -129,7 +160,7 @@ export const FILES: FileSpec[] = [
 			col('area_code', true, { kind: 'ref', file: 'areas.csv', column: 'area_code' }, 'Area the count is for.'),
 			col('measure', true, { kind: 'enum', values: DENOMINATOR_MEASURES }, 'population (people) or households (thousand households).'),
 			col('year', true, { kind: 'year' }, 'Year the count refers to.'),
-			col('value', true, { kind: 'decimal' }, 'The count, a plain decimal number.'),
+			col('value', true, { kind: 'decimal' }, 'The count, a plain decimal number greater than 0 (a rate cannot be divided by nothing).'),
 			col('unit', true, { kind: 'text' }, 'Unit of value, e.g. people or thousand households.'),
 			col('source_id', true, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'Where the figure comes from.'),
 			col('note', false, { kind: 'text' }, 'Anything a reader needs to know.')
@@ -149,7 +180,10 @@ export const FILES: FileSpec[] = [
 			col('polarity', true, { kind: 'enum', values: POLARITIES }, 'Whether a lower or higher value is better, or neither.'),
 			col('frequency', true, { kind: 'enum', values: FREQUENCIES }, 'annual (period YYYY), quarterly (YYYY-Qn) or monthly (YYYY-MM).'),
 			col('source_id', true, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'Main source of the indicator (each observation names its own too).'),
-			col('notes', false, { kind: 'text' }, 'Caveats and context.')
+			col('notes', false, { kind: 'text' }, 'Caveats and context.'),
+			col('area_types', false, { kind: 'enum_list', values: AREA_TYPES }, "The types of area (areas.csv area_type) the indicator's figures can be given for, separated by spaces; empty for any type. For example combined_authority for the Housing First pilots' figures, which are recorded against the combined authority only."),
+			col('max_value', false, { kind: 'decimal' }, 'The largest value a figure can take, or empty for no upper bound. 100 for a percentage whose numerator is part of its denominator (new_pct: new people are among the people seen in the month); empty for a percentage that can exceed 100 (accommodated_pct: people moving into accommodation in a month need not have been seen sleeping rough that month, so it is a ratio to the month\'s count, not a share of it).'),
+			col('wmca_total', false, { kind: 'enum', values: WMCA_TOTALS }, "How the WMCA figure relates to its seven authorities' figures for the same period, checked wherever all seven are given: sum (it is their sum: the autumn snapshot counts one night), at_most_sum (each person is counted once however many authorities saw them, so it is at most their sum), or empty (no such relation: percentages, rates, and measures that look back over a person's history across the whole area, such as long-term or returners).")
 		]
 	},
 	{
@@ -161,7 +195,7 @@ export const FILES: FileSpec[] = [
 			col('indicator_id', true, { kind: 'ref', file: 'indicators.csv', column: 'indicator_id' }, 'Which indicator.'),
 			col('area_code', true, { kind: 'ref', file: 'areas.csv', column: 'area_code' }, 'Which area.'),
 			col('period', true, { kind: 'period' }, "YYYY (annual; for the snapshot, the autumn of that year), YYYY-Qn or YYYY-MM, matching the indicator's frequency."),
-			col('value', false, { kind: 'decimal' }, 'A plain decimal number (no thousands separators or % sign); empty only when marker holds x, c or z. Counts are never negative; percentages lie between 0 and 100.'),
+			col('value', false, { kind: 'decimal' }, "A plain decimal number (no thousands separators or % sign); empty only when marker holds x, c or z. Counts of people, nights and days are whole numbers; no value is negative, and none exceeds the indicator's max_value."),
 			col('marker', false, { kind: 'markers' }, 'Empty, or GSS shorthand letters separated by spaces: x not available, c confidential, z not applicable, p provisional, r revised, e estimated, u low reliability.'),
 			col('source_id', false, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'Where the figure comes from; required whenever there is a value.'),
 			col('note', false, { kind: 'text' }, 'Anything a reader needs to know about this figure.')
@@ -205,6 +239,11 @@ export interface Indicator {
 	frequency: Frequency;
 	source_id: string;
 	notes: string;
+	/** Area types the figures can be given for, separated by spaces; '' for any. */
+	area_types: string;
+	/** Largest possible value, as written ('' for no upper bound). */
+	max_value: string;
+	wmca_total: WmcaTotal | '';
 }
 
 export interface Area {

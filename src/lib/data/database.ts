@@ -1,10 +1,14 @@
 /**
  * Opening the dashboard database on either engine: register the data files' text, then build
- * the typed tables with the contract's load SQL. The caller is responsible for having validated
- * the files (scripts/check-data at build time; lib/data/validate for files a user loads).
+ * the typed tables with the contract's load SQL. loadValidatedDataFiles validates the files
+ * first and refuses any that do not pass, so bad data cannot be loaded whatever runs the build
+ * (`npm run build`, a bare `vite build` or `vite dev`); loadDataFiles is for text that has
+ * passed already (the site's own files, fetched by the browser).
  */
 import type { Engine } from './engine';
 import { groupDataFiles, loadStatements } from './load-sql';
+import { formatProblem, problemTotal, type Problem } from './problems';
+import { checkDataFiles, type DataFile } from './validate';
 
 /**
  * The contract accepts a BOM and CRLF (even mixed with LF); DuckDB's CSV reader detects one line
@@ -19,4 +23,23 @@ export async function loadDataFiles(engine: Engine, files: Record<string, string
 	const names = Object.keys(files);
 	for (const name of names) await engine.registerText(name, normaliseCsvText(files[name]));
 	for (const sql of loadStatements(groupDataFiles(names))) await engine.query(sql);
+}
+
+/** Data that does not validate: the message lists every problem, one per line. */
+export class DataValidationError extends Error {
+	constructor(readonly problems: Problem[]) {
+		super(
+			`the data files do not validate (${problemTotal(problems)}); nothing was loaded. Fix them and run npm run check:data:\n` +
+				problems.map(formatProblem).join('\n')
+		);
+		this.name = 'DataValidationError';
+	}
+}
+
+/** Validate the files, then load them; throws DataValidationError, loading nothing, if any problem. */
+export async function loadValidatedDataFiles(engine: Engine, files: DataFile[], dir?: string): Promise<void> {
+	const { problems } = checkDataFiles(files, { dir });
+	if (problems.length > 0) throw new DataValidationError(problems);
+	const decoder = new TextDecoder();
+	await loadDataFiles(engine, Object.fromEntries(files.map((f) => [f.name, decoder.decode(f.bytes)])));
 }

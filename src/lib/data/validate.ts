@@ -18,25 +18,29 @@
  * still reads the project's well-formed inputs elsewhere (import script, tests).
  */
 import {
+	AREA_TYPES,
+	EARLIEST_YEAR,
 	FILES,
 	MARKERS,
+	MAX_DATA_FILE_BYTES,
 	VALUE_REPLACING_MARKERS,
+	WHOLE_NUMBER_UNITS,
+	WMCA,
 	fileSpec,
+	latestYear,
 	type ColumnKind,
 	type ColumnSpec,
 	type FileSpec,
 	type Marker
 } from './contract';
 import { isRealDate, isRealMonth } from './calendar';
-import { sortProblems, type Problem } from './problems';
+import { ProblemLog, escapeUnprintable, fileTooLarge, type Problem } from './problems';
 
 // ---------------------------------------------------------------------------------------------
 // Rules shared with the data dictionary (scripts/generate-data-readme), so the two cannot drift.
 
-/** Indicator units whose values are counts (or amounts) and so can never be negative. */
-export const COUNT_UNITS: readonly string[] = ['people', 'nights', 'days', 'gbp_million', 'rate_per_100k'];
-/** Indicator units whose values are percentages, between 0 and 100. */
-export const PERCENT_UNITS: readonly string[] = ['percent'];
+/** The fix for a data file over MAX_DATA_FILE_BYTES. */
+const DATA_FILE_TOO_LARGE_FIX = `split it into observations_NAME.csv files of at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB each (they are read together), or leave out rows the dashboard does not show`;
 /** Delimiters recognised when a file is not comma-separated. */
 const OTHER_DELIMITERS = [';', '\t', '|'] as const;
 
@@ -54,6 +58,8 @@ export function describeKind(type: ColumnKind): string {
 			return 'a GSS code: one capital letter and eight digits, e.g. E08000025';
 		case 'enum':
 			return `one of: ${type.values.join(', ')}`;
+		case 'enum_list':
+			return `nothing (any), or one or more of ${type.values.join(', ')}, separated by single spaces`;
 		case 'ref':
 			return `${an(type.column)} listed in ${type.file}`;
 		case 'decimal':
@@ -88,7 +94,13 @@ export function validationRules(): string[] {
 		"An observation's period has the form of its indicator's frequency (annual YYYY, quarterly YYYY-Qn, monthly YYYY-MM) and is a real quarter or month.",
 		`An observation's value is empty only when its marker holds ${VALUE_REPLACING_MARKERS.join(', ')}, and a value is never given together with ${VALUE_REPLACING_MARKERS.join(', ')}.`,
 		'An observation with a value names its source_id.',
-		`Values of indicators counted in ${COUNT_UNITS.join(', ')} are never negative; values of indicators in ${PERCENT_UNITS.join(', ')} lie between 0 and 100. The unit is the indicator's unit in indicators.csv.`,
+		`Values are never negative. Values of indicators counted in ${WHOLE_NUMBER_UNITS.join(', ')} are whole numbers. No value exceeds its indicator's max_value in indicators.csv (100 for a percentage that is a share of its denominator; a percentage with an empty max_value, such as accommodated_pct, may exceed 100).`,
+		`An observation's period lies between ${EARLIEST_YEAR} and next year. Earlier or later years are typing mistakes.`,
+		"An observation is only for an area whose area_type is one of its indicator's area_types (when that column is not empty).",
+		`For an indicator whose wmca_total is sum, the WMCA (${WMCA}) figure for a period equals the sum of the figures of its authorities (the areas whose parent_code is ${WMCA}) wherever all of them are given; for at_most_sum, it is at most that sum.`,
+		'A denominator (denominators.csv value) is greater than 0.',
+		'No text holds a control character (such as NUL) other than tab and line breaks inside quotes, nor a bidirectional control (U+202A to U+202E, U+2066 to U+2069): they can hide or reorder text on screen.',
+		`A file is at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB. Every problem is reported, up to 100 of each kind; the rest are counted.`,
 		'Markers are single letters from the marker key, separated by single spaces, each used at most once.'
 	];
 }
@@ -101,8 +113,9 @@ const markerList = () =>
 // ---------------------------------------------------------------------------------------------
 // Decoding and CSV parsing.
 
-/** Quote a value for a message. */
-const q = (value: string): string => JSON.stringify(value.length > 120 ? value.slice(0, 117) + '...' : value);
+/** Quote a value for a message (controls escaped, so the message shows what is in the file). */
+const q = (value: string): string =>
+	escapeUnprintable(JSON.stringify(value.length > 120 ? value.slice(0, 117) + '...' : value));
 /** "a" or "an" before a word. */
 const an = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
 const quoteNames = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
@@ -164,7 +177,10 @@ export interface BadUtf8 {
 export function decodeUtf8(bytes: Uint8Array, maxLines = Infinity): { text: string; bad: BadUtf8[] } {
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bad: [] };
-	} catch {
+	} catch (error) {
+		// Only a decoding error means bytes that are not UTF-8; anything else (a string too long
+		// for the engine) is not the file's fault and must not be reported as if it were.
+		if (!(error instanceof TypeError)) throw error;
 		const bad: BadUtf8[] = [];
 		let line = 1;
 		let lineStart = 0;
@@ -358,6 +374,12 @@ export interface ReadCsvOptions {
 	 * when the row has a quoting problem or the wrong number of fields (both already reported).
 	 */
 	onRow?: (row: CsvRow, clean: boolean) => void;
+	/** Where problems go (default: a log of the read's own, returned as CsvRead.problems). */
+	log?: ProblemLog;
+	/** Largest file read, in bytes (default MAX_DATA_FILE_BYTES); a larger one is refused unread. */
+	maxBytes?: number;
+	/** The fix for a file over maxBytes. */
+	tooLargeFix?: string;
 }
 
 export interface CsvRead {
@@ -368,7 +390,7 @@ export interface CsvRead {
 	headerLine: number;
 	/** False when the file could not be read as a whole: see CsvTable.readable. */
 	readable: boolean;
-	/** The reading problems, in file order (header problems where the header is read). */
+	/** The reading problems, in file order; empty when options.log was given (they are in it). */
 	problems: Problem[];
 }
 
@@ -380,12 +402,21 @@ export interface CsvRead {
  * parseCsvStrict and the contact-records checker (lib/indicators/records).
  */
 export function readCsv(path: string, input: Uint8Array | string, options: ReadCsvOptions): CsvRead {
-	const problems: Problem[] = [];
-	const out: CsvRead = { text: '', header: [], headerLine: 1, readable: false, problems };
+	const log = options.log ?? new ProblemLog();
+	const out: CsvRead = { text: '', header: [], headerLine: 1, readable: false, problems: [] };
+	const done = () => {
+		if (!options.log) out.problems = log.list();
+		return out;
+	};
 	const add = (line: number, column: number, problem: string, fix: string) =>
-		problems.push({ file: path, line, column, problem, fix });
+		log.add({ file: path, line, column, problem, fix });
 	const headerText = options.columns.join(',');
 
+	const maxBytes = options.maxBytes ?? MAX_DATA_FILE_BYTES;
+	if (input.length > maxBytes) {
+		log.add(fileTooLarge(path, input.length, maxBytes, options.tooLargeFix ?? DATA_FILE_TOO_LARGE_FIX));
+		return done();
+	}
 	let text: string;
 	let allUtf8 = true;
 	if (typeof input === 'string') text = input;
@@ -402,7 +433,7 @@ export function readCsv(path: string, input: Uint8Array | string, options: ReadC
 			);
 		}
 		if (decoded.bad.length > 0) {
-			if (stop) return out;
+			if (stop) return done();
 			allUtf8 = false;
 		}
 		text = decoded.text;
@@ -411,7 +442,7 @@ export function readCsv(path: string, input: Uint8Array | string, options: ReadC
 	out.text = text;
 	if (/^\s*$/.test(text)) {
 		add(1, 1, 'the file is empty', `it needs at least the header row: ${headerText}`);
-		return out;
+		return done();
 	}
 
 	let header: string[] | undefined;
@@ -504,7 +535,7 @@ export function readCsv(path: string, input: Uint8Array | string, options: ReadC
 	);
 	if (!wrongDelimiter) reportIssues();
 	out.readable = allUtf8 && !unclosed && !wrongDelimiter;
-	return out;
+	return done();
 }
 
 /**
@@ -512,7 +543,12 @@ export function readCsv(path: string, input: Uint8Array | string, options: ReadC
  * in order. Returns the rows with their physical line numbers and every problem found. Rows are
  * returned even when there are problems, so callers can go on to check their cells.
  */
-export function parseCsvStrict(path: string, input: Uint8Array | string, expectedColumns: readonly string[]): CsvTable {
+export function parseCsvStrict(
+	path: string,
+	input: Uint8Array | string,
+	expectedColumns: readonly string[],
+	log?: ProblemLog
+): CsvTable {
 	const index: Record<string, number> = {};
 	for (const name of expectedColumns) index[name] = -1;
 	const rows: CsvRow[] = [];
@@ -521,7 +557,8 @@ export function parseCsvStrict(path: string, input: Uint8Array | string, expecte
 		columns: expectedColumns,
 		checkHeader: (header, report) =>
 			checkHeader(header, expectedColumns, index, (column, problem, fix) => report(column, problem, `${fix}; ${mustBe}`)),
-		onRow: (row) => void rows.push(row)
+		onRow: (row) => void rows.push(row),
+		log
 	});
 	return { path, header: read.header, headerLine: read.headerLine, index, rows, readable: read.readable, problems: read.problems };
 }
@@ -597,7 +634,7 @@ const QUARTER_SHAPE = /^[0-9]{4}-Q[0-9]$/;
 const MONTH_SHAPE = /^[0-9]{4}-[0-9]{2}$/;
 
 /** A problem with one cell, before its place is known. */
-interface CellProblem {
+export interface CellProblem {
 	problem: string;
 	fix: string;
 }
@@ -623,6 +660,17 @@ function checkKind(column: ColumnSpec, v: string): CellProblem | null {
 			return t.values.includes(v)
 				? null
 				: { problem: `${what} is not one of the allowed values`, fix: `use one of: ${t.values.join(', ')}` };
+		case 'enum_list': {
+			const words = v.split(' ');
+			const wrong = words.find((w) => !t.values.includes(w));
+			if (wrong !== undefined)
+				return {
+					problem: `${what} holds ${wrong === '' ? 'an extra space' : `${q(wrong)}, which is not one of the allowed values`}`,
+					fix: `write ${describeKind(t)}`
+				};
+			const repeated = words.find((w, i) => words.indexOf(w) !== i);
+			return repeated === undefined ? null : { problem: `${what} repeats ${q(repeated)}`, fix: 'give each value once' };
+		}
 		case 'decimal':
 			if (!DECIMAL.test(v))
 				return {
@@ -651,6 +699,38 @@ function checkKind(column: ColumnSpec, v: string): CellProblem | null {
 	}
 }
 
+/**
+ * Control characters a cell may not hold: C0 controls but tab (line breaks are record ends, or
+ * inside quotes part of the text), DEL, C1 controls, and the bidirectional embeddings, overrides
+ * and isolates, which reorder the text around them on screen.
+ */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_NAMES: Record<number, string> = {
+	0x00: 'NUL',
+	0x202a: 'left-to-right embedding',
+	0x202b: 'right-to-left embedding',
+	0x202c: 'pop directional formatting',
+	0x202d: 'left-to-right override',
+	0x202e: 'right-to-left override',
+	0x2066: 'left-to-right isolate',
+	0x2067: 'right-to-left isolate',
+	0x2068: 'first strong isolate',
+	0x2069: 'pop directional isolate'
+};
+
+function checkControls(column: string, v: string): CellProblem | null {
+	const found = FORBIDDEN_CONTROL.exec(v);
+	if (!found) return null;
+	const code = found[0].charCodeAt(0);
+	const hex = code.toString(16).toUpperCase().padStart(4, '0');
+	const name = CONTROL_NAMES[code] ?? 'a control character';
+	return {
+		problem: `value ${q(v)} in column "${column}" holds U+${hex} (${name}) at character ${[...v.slice(0, found.index)].length + 1}`,
+		fix: 'remove it: control characters and bidirectional controls can hide or reorder text on screen'
+	};
+}
+
 /** Parse a marker cell: its letters, or the problems with it. */
 function checkMarkers(column: string, v: string): { letters: Set<string>; problems: CellProblem[] } {
 	const letters = new Set<string>();
@@ -677,15 +757,30 @@ const PERIOD_FORM: Record<string, { shape: RegExp; form: string; real: (v: strin
 	monthly: { shape: MONTH_SHAPE, form: 'YYYY-MM with month 01 to 12, e.g. 2024-05', real: isRealMonth, what: 'month' }
 };
 
-function checkPeriod(column: string, v: string, indicator: string, frequency: string): CellProblem | null {
+function checkPeriod(column: string, v: string, indicator: string, frequency: string, lastYear: number): CellProblem | null {
 	const want = PERIOD_FORM[frequency];
 	if (!want) return null;
 	const what = `period ${q(v)} in column "${column}"`;
 	const fix = `write ${frequency} periods as ${want.form}`;
-	if (want.shape.test(v)) return want.real(v) ? null : { problem: `${what} is not a real ${want.what}`, fix };
+	if (want.shape.test(v)) {
+		if (!want.real(v)) return { problem: `${what} is not a real ${want.what}`, fix };
+		return yearOutOfRange(what, Number(v.slice(0, 4)), lastYear);
+	}
 	const other = Object.keys(PERIOD_FORM).find((f) => PERIOD_FORM[f].shape.test(v));
 	if (other) return { problem: `${what} is ${other === 'annual' ? 'an' : 'a'} ${other} period, but indicator "${indicator}" is ${frequency}`, fix };
 	return { problem: `${what} is not a period`, fix };
+}
+
+/**
+ * The problem with a year outside EARLIEST_YEAR..lastYear, or null. Shared with the contacts
+ * checker (lib/indicators/records), so both say it the same way.
+ */
+export function yearOutOfRange(what: string, year: number, lastYear: number): CellProblem | null {
+	if (year >= EARLIEST_YEAR && year <= lastYear) return null;
+	return {
+		problem: `${what} is in the year ${String(year).padStart(4, '0')}, ${year < EARLIEST_YEAR ? `before ${EARLIEST_YEAR}` : `after ${lastYear}`}`,
+		fix: `check the year: periods and dates run from ${EARLIEST_YEAR} to ${lastYear} (next year)`
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -697,6 +792,11 @@ export interface DataFile {
 	/** Path as shown in messages, e.g. data/observations.csv. */
 	path: string;
 	bytes: Uint8Array;
+	/**
+	 * The file's size in bytes, when it is known without reading it (from the file system). A
+	 * file over MAX_DATA_FILE_BYTES is then refused without its bytes being needed.
+	 */
+	size?: number;
 }
 
 export interface ValidateOptions {
@@ -704,10 +804,15 @@ export interface ValidateOptions {
 	dir?: string;
 	/** Report each contract file that is not given (default true). */
 	requireAllFiles?: boolean;
+	/** Today, for the latest year a period may have (default: now). */
+	today?: Date;
 }
 
 export interface ValidationResult {
-	/** Every problem, sorted by file, line and column. */
+	/**
+	 * The problems, sorted by file, line and column: up to 100 of each kind, each kind with more
+	 * followed by one summary entry (see lib/data/problems). Empty when the files are valid.
+	 */
 	problems: Problem[];
 	/** Files checked (known data files only). */
 	files: number;
@@ -725,18 +830,35 @@ export function validateDataFiles(files: DataFile[], options: ValidateOptions = 
 	return checkDataFiles(files, options).problems;
 }
 
+/** An indicator's properties that its observations are checked against. */
+interface IndicatorRules {
+	unit: string;
+	frequency: string;
+	/** Area types it applies to (empty: any). */
+	areaTypes: readonly string[];
+	max: number | undefined;
+	wmcaTotal: string;
+}
+
+/** The WMCA figure of one indicator and period, and its authorities' figures, for the sum rule. */
+interface WmcaPeriod {
+	wmca?: { value: number; path: string; line: number; column: number };
+	parts: Map<string, number>;
+}
+
 /**
  * Validate a set of data files (names as in data/: the contract's files and observations_*.csv)
  * against the contract and each other: every file is read, then references, observation
  * periods and values, and keys (observation keys across all observation files) are checked.
  */
 export function checkDataFiles(files: DataFile[], options: ValidateOptions = {}): ValidationResult {
-	const problems: Problem[] = [];
+	const log = new ProblemLog();
 	const add = (file: string, line: number, column: number, problem: string, fix: string) =>
-		problems.push({ file, line, column, problem, fix });
+		log.add({ file, line, column, problem, fix });
 	const dir =
 		options.dir ?? (files.length > 0 && files[0].path.endsWith(files[0].name) ? files[0].path.slice(0, -files[0].name.length) : '');
 	const knownNames = FILES.map((f) => f.file).join(', ');
+	const lastYear = latestYear(options.today);
 
 	// 1. Read every file.
 	const loaded: Loaded[] = [];
@@ -752,13 +874,14 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 			);
 			continue;
 		}
-		const table = parseCsvStrict(
-			f.path,
-			f.bytes,
-			spec.columns.map((c) => c.name)
-		);
-		problems.push(...table.problems);
-		loaded.push({ spec, table });
+		const columns = spec.columns.map((c) => c.name);
+		if (f.size !== undefined && f.size > MAX_DATA_FILE_BYTES) {
+			log.add(fileTooLarge(f.path, f.size, MAX_DATA_FILE_BYTES, DATA_FILE_TOO_LARGE_FIX));
+			const index = Object.fromEntries(columns.map((c) => [c, -1]));
+			loaded.push({ spec, table: { path: f.path, header: [], headerLine: 1, index, rows: [], readable: false, problems: [] } });
+			continue;
+		}
+		loaded.push({ spec, table: parseCsvStrict(f.path, f.bytes, columns, log) });
 	}
 	if (options.requireAllFiles ?? true) {
 		for (const spec of FILES) {
@@ -798,14 +921,39 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 		return found;
 	};
 
-	// Indicator unit and frequency, from well-formed rows of indicators.csv.
-	const indicators = new Map<string, { unit: string; frequency: string }>();
-	for (const { table } of group('indicators.csv')) {
-		const [id, unit, frequency] = ['indicator_id', 'unit', 'frequency'].map((c) => table.index[c]);
-		if (id === -1 || unit === -1 || frequency === -1) continue;
-		for (const row of table.rows)
-			if (row.complete) indicators.set(row.fields[id], { unit: row.fields[unit], frequency: row.fields[frequency] });
+	/** Values of `columns` of the complete rows of `file`, keyed by its first column (or none if any is absent). */
+	const columnsOf = (file: string, names: string[]): Map<string, string[]> => {
+		const out = new Map<string, string[]>();
+		for (const { table } of group(file)) {
+			const at = names.map((c) => table.index[c] ?? -1);
+			if (at.includes(-1)) continue;
+			for (const row of table.rows) if (row.complete) out.set(row.fields[at[0]], at.slice(1).map((i) => row.fields[i]));
+		}
+		return out;
+	};
+
+	// What observations are checked against: each indicator's rules, each area's type and the
+	// WMCA's authorities (from well-formed rows; problems in those rows are reported there).
+	const indicators = new Map<string, IndicatorRules>();
+	for (const [id, [unit, frequency, areaTypes, max, wmcaTotal]] of columnsOf('indicators.csv', [
+		'indicator_id',
+		'unit',
+		'frequency',
+		'area_types',
+		'max_value',
+		'wmca_total'
+	])) {
+		indicators.set(id, {
+			unit,
+			frequency,
+			areaTypes: areaTypes === '' ? [] : areaTypes.split(' ').filter((t) => (AREA_TYPES as readonly string[]).includes(t)),
+			max: DECIMAL.test(max) ? Number(max) : undefined,
+			wmcaTotal
+		});
 	}
+	const areas = columnsOf('areas.csv', ['area_code', 'area_type', 'parent_code']);
+	const wmcaAuthorities = [...areas].filter(([, [, parent]]) => parent === WMCA).map(([code]) => code);
+	const wmcaPeriods = new Map<string, WmcaPeriod>();
 
 	// 3. Check every row.
 	const seenKeys = new Map<string, Map<string, { path: string; line: number }>>();
@@ -815,6 +963,7 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 		if (table.header.length === 0) continue;
 		const path = table.path;
 		const isObservations = spec.file === 'observations.csv';
+		const isDenominators = spec.file === 'denominators.csv';
 		const cols = spec.columns.map((c) => ({ spec: c, at: table.index[c.name] }));
 		const present = cols.filter((c) => c.at !== -1);
 		const at = (name: string) => table.index[name] ?? -1;
@@ -837,6 +986,8 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 		const keyUsable = keyAt.every((k) => k !== -1);
 
 		const iInd = at('indicator_id');
+		const iArea = at('area_code');
+		const iPeriod = at('period');
 		const iValue = at('value');
 		const iSource = at('source_id');
 		const iMarker = at('marker');
@@ -847,21 +998,32 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 			const cell = (i: number, p: CellProblem) => add(path, fieldLine(row, i), i + 1, p.problem, p.fix);
 
 			let letters: Set<string> | undefined;
+			/** Columns whose value has a problem already, so the rules below do not pile on. */
+			const bad = new Set<number>();
 			for (const { spec: c, at: i } of present) {
 				const v = f[i];
+				const report = (p: CellProblem) => {
+					bad.add(i);
+					cell(i, p);
+				};
 				if (v === '' || (c.type.kind === 'text' && v.trim() === '')) {
 					if (c.required)
-						cell(i, {
+						report({
 							problem: `required column "${c.name}" is empty`,
 							fix: `fill it in: ${c.description.replace(/\.$/, '')}`
 						});
+					continue;
+				}
+				const control = checkControls(c.name, v);
+				if (control) {
+					report(control);
 					continue;
 				}
 				switch (c.type.kind) {
 					case 'ref': {
 						const keys = refs.get(c.name);
 						if (keys && !keys.has(v))
-							cell(i, {
+							report({
 								problem: `value ${q(v)} in column "${c.name}" is not ${an(c.type.column)} listed in ${c.type.file}`,
 								fix: `correct it, or add a row for it to ${c.type.file}`
 							});
@@ -870,25 +1032,39 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 					case 'markers': {
 						const m = checkMarkers(c.name, v);
 						letters = m.letters;
-						for (const p of m.problems) cell(i, p);
+						for (const p of m.problems) report(p);
 						break;
 					}
 					case 'period': {
 						const indicator = iInd !== -1 ? indicators.get(f[iInd]) : undefined;
-						const p = indicator && checkPeriod(c.name, v, f[iInd], indicator.frequency);
-						if (p) cell(i, p);
+						const p = indicator && checkPeriod(c.name, v, f[iInd], indicator.frequency, lastYear);
+						if (p) report(p);
 						break;
 					}
 					default: {
 						const p = checkKind(c, v);
-						if (p) cell(i, p);
+						if (p) report(p);
 					}
 				}
 			}
 
+			if (isDenominators && iValue !== -1 && !bad.has(iValue) && Number(f[iValue]) <= 0)
+				cell(iValue, {
+					problem: `denominator ${q(f[iValue])} in column "value" is not greater than 0`,
+					fix: 'give the published count; a rate cannot be worked out from a denominator of 0 or less'
+				});
+
 			if (isObservations) {
 				const indicator = iInd !== -1 ? indicators.get(f[iInd]) : undefined;
 				const replacing = VALUE_REPLACING_MARKERS.filter((m: Marker) => letters?.has(m));
+				if (indicator && iArea !== -1 && !bad.has(iArea) && indicator.areaTypes.length > 0) {
+					const type = areas.get(f[iArea])?.[0];
+					if (type !== undefined && !indicator.areaTypes.includes(type))
+						cell(iArea, {
+							problem: `area ${f[iArea]} is a ${type}, but indicator "${f[iInd]}" is only given for ${indicator.areaTypes.join(' or ')} areas`,
+							fix: `record the figure against an area of type ${indicator.areaTypes.join(' or ')}, or correct the indicator's area_types in indicators.csv`
+						});
+				}
 				if (iValue !== -1) {
 					const v = f[iValue];
 					if (v === '' && replacing.length === 0 && iMarker !== -1) {
@@ -902,17 +1078,14 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 							fix: `leave the value empty when the marker holds ${VALUE_REPLACING_MARKERS.join(', ')}, or remove that marker letter`
 						});
 					}
-					if (v !== '' && indicator && DECIMAL.test(v)) {
-						const n = Number(v);
-						if (COUNT_UNITS.includes(indicator.unit) && n < 0)
-							cell(iValue, {
-								problem: `value ${q(v)} in column "value" is negative, but indicator "${f[iInd]}" is counted in ${indicator.unit}`,
-								fix: 'counts are never negative; check the figure'
-							});
-						else if (PERCENT_UNITS.includes(indicator.unit) && (n < 0 || n > 100))
-							cell(iValue, {
-								problem: `value ${q(v)} in column "value" is not between 0 and 100, but indicator "${f[iInd]}" is a percentage`,
-								fix: 'give percentages as numbers from 0 to 100'
+					if (v !== '' && indicator && !bad.has(iValue)) {
+						const p = checkValue(v, f[iInd], indicator);
+						if (p) cell(iValue, p);
+						else if (indicator.wmcaTotal !== '' && iArea !== -1 && iPeriod !== -1 && !bad.has(iPeriod))
+							noteWmcaFigure(wmcaPeriods, f[iInd], f[iArea], f[iPeriod], Number(v), wmcaAuthorities, {
+								path,
+								line: fieldLine(row, iValue),
+								column: iValue + 1
 							});
 					}
 					if (v !== '' && iSource !== -1 && f[iSource] === '')
@@ -942,5 +1115,83 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 		}
 	}
 
-	return { problems: sortProblems(problems), files: loaded.length, rows: rowCount };
+	// 4. WMCA figures against the sum of its authorities'.
+	for (const [key, period] of wmcaPeriods) {
+		const wmca = period.wmca;
+		if (!wmca || wmcaAuthorities.length === 0 || period.parts.size < wmcaAuthorities.length) continue;
+		const [indicator, when] = key.split('\u0000');
+		const rule = indicators.get(indicator)?.wmcaTotal;
+		let sum = 0;
+		for (const v of period.parts.values()) sum += v;
+		// Figures are decimals: compare at a precision far finer than any published figure.
+		const equal = Math.abs(wmca.value - sum) <= 1e-9 * Math.max(1, Math.abs(sum));
+		const fails = rule === 'sum' ? !equal : rule === 'at_most_sum' && wmca.value > sum && !equal;
+		if (!fails) continue;
+		const diff = formatNumber(Math.abs(wmca.value - sum));
+		const what =
+			rule === 'sum'
+				? `is ${formatNumber(wmca.value)}, but the sum of its ${wmcaAuthorities.length} authorities' figures is ${formatNumber(sum)} (${wmca.value > sum ? 'more' : 'less'} by ${diff})`
+				: `is ${formatNumber(wmca.value)}, more than the sum of its ${wmcaAuthorities.length} authorities' figures, ${formatNumber(sum)} (by ${diff})`;
+		add(
+			wmca.path,
+			wmca.line,
+			wmca.column,
+			`the WMCA (${WMCA}) figure for "${indicator}" in ${when} ${what}`,
+			rule === 'sum'
+				? 'check the WMCA figure and the authorities\' figures: the WMCA total is their sum'
+				: 'check the figures: each person is counted once for the WMCA, so it cannot exceed the authorities\' figures added up'
+		);
+	}
+
+	return { problems: log.list(), files: loaded.length, rows: rowCount };
+}
+
+/** A number for a message: as written, without floating-point noise. */
+function formatNumber(n: number): string {
+	return String(Math.round(n * 1e9) / 1e9);
+}
+
+/** Keep an observation's value where the WMCA sum rule will need it. */
+function noteWmcaFigure(
+	periods: Map<string, WmcaPeriod>,
+	indicator: string,
+	area: string,
+	period: string,
+	value: number,
+	authorities: readonly string[],
+	place: { path: string; line: number; column: number }
+): void {
+	const isWmca = area === WMCA;
+	if (!isWmca && !authorities.includes(area)) return;
+	const key = `${indicator}\u0000${period}`;
+	let entry = periods.get(key);
+	if (!entry) periods.set(key, (entry = { parts: new Map() }));
+	if (isWmca) entry.wmca = { value, ...place };
+	else entry.parts.set(area, value);
+}
+
+/** Check a well-formed observation value against its indicator's unit and max_value. */
+function checkValue(v: string, indicatorId: string, indicator: IndicatorRules): CellProblem | null {
+	if (!DECIMAL.test(v)) return null;
+	const n = Number(v);
+	const what = `value ${q(v)} in column "value"`;
+	if (n < 0)
+		return {
+			problem: `${what} is negative, but indicator "${indicatorId}" is counted in ${indicator.unit}`,
+			fix: indicator.unit === 'percent' ? 'give percentages as numbers from 0 up' : 'counts are never negative; check the figure'
+		};
+	if ((WHOLE_NUMBER_UNITS as readonly string[]).includes(indicator.unit) && !Number.isInteger(n))
+		return {
+			problem: `${what} is not a whole number, but indicator "${indicatorId}" counts ${indicator.unit}`,
+			fix: `give the count as a whole number of ${indicator.unit}`
+		};
+	if (indicator.max !== undefined && n > indicator.max)
+		return {
+			problem: `${what} is more than ${indicator.max}, the largest value indicator "${indicatorId}" can take (its max_value in indicators.csv)`,
+			fix:
+				indicator.unit === 'percent'
+					? `give percentages as numbers from 0 to ${indicator.max}; if this percentage can exceed ${indicator.max}, leave its max_value empty`
+					: 'check the figure'
+		};
+	return null;
 }

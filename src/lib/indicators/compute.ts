@@ -7,6 +7,8 @@ import type { Engine } from '../data/engine';
 import type { Problem } from '../data/problems';
 import { toCsv, type CsvOptions } from '../data/csv';
 import { normaliseCsvText } from '../data/database';
+import { latestYear } from '../data/contract';
+import { yearOutOfRange } from '../data/validate';
 import { checkRecords } from './records';
 import {
 	AREAS,
@@ -56,6 +58,8 @@ export interface ComputeOptions {
 	sourceId?: string;
 	/** Progress messages (phases and timings), e.g. to stderr. */
 	onProgress?: (message: string) => void;
+	/** Today, for the latest year a date or month may have (default: now). */
+	today?: Date;
 }
 
 const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -173,7 +177,8 @@ export async function computeFromContacts(
 	if (bad.length) throw new RangeError(bad.join('; '));
 	let t = performance.now();
 	const checked = checkRecords(input, fileName, {
-		onProgress: (n) => progress(`checked ${n.toLocaleString('en-GB')} records`)
+		onProgress: (n) => progress(`checked ${n.toLocaleString('en-GB')} records`),
+		today: options.today
 	});
 	if (checked.problems.length) return { problems: checked.problems };
 	progress(`checked ${checked.count.toLocaleString('en-GB')} records in ${Math.round(performance.now() - t)} ms`);
@@ -194,9 +199,15 @@ export async function computeFromContacts(
 /** Messages for bad month-range options (empty when they are fine). */
 export function checkComputeOptions(options: ComputeOptions): string[] {
 	const messages: string[] = [];
+	const lastYear = latestYear(options.today);
 	for (const key of ['from', 'to'] as const) {
 		const v = options[key];
-		if (v !== undefined && !isPeriod(v)) messages.push(`--${key} ${JSON.stringify(v)} is not a month in the form YYYY-MM`);
+		if (v === undefined) continue;
+		if (!isPeriod(v)) messages.push(`--${key} ${JSON.stringify(v)} is not a month in the form YYYY-MM`);
+		else {
+			const far = yearOutOfRange(`--${key} ${v}`, Number(v.slice(0, 4)), lastYear);
+			if (far) messages.push(`${far.problem} (${far.fix})`);
+		}
 	}
 	if (options.from && options.to && isPeriod(options.from) && isPeriod(options.to) && options.from > options.to)
 		messages.push(`--from ${options.from} is after --to ${options.to}`);

@@ -11,9 +11,9 @@
  * exactly as they do for the data files; the header and field rules here are the contacts' own.
  */
 import { isRealDate } from '../data/calendar';
-import { WMCA, WMCA_AUTHORITIES } from '../data/contract';
-import type { Problem } from '../data/problems';
-import { fieldLine, readCsv, type HeaderReport } from '../data/validate';
+import { MAX_CONTACTS_FILE_BYTES, WMCA, WMCA_AUTHORITIES, latestYear } from '../data/contract';
+import { ProblemLog, escapeUnprintable, fileTooLarge, type Problem } from '../data/problems';
+import { fieldLine, readCsv, yearOutOfRange, type HeaderReport } from '../data/validate';
 
 export const CONTACT_COLUMNS = [
 	'person_id',
@@ -58,10 +58,26 @@ export interface CheckOptions {
 	keepRecords?: boolean;
 	/** Called every 100,000 records with the number checked so far. */
 	onProgress?: (records: number) => void;
+	/** Today, for the latest year a date may have (default: now). */
+	today?: Date;
+}
+
+/** The fix for a contacts file over MAX_CONTACTS_FILE_BYTES. */
+const TOO_LARGE_FIX = `keep the records from 60 months before the first month you need onwards (the indicators look back no further), so the file is at most ${MAX_CONTACTS_FILE_BYTES / 1024 / 1024} MiB`;
+
+/**
+ * The problem with a contacts file of `size` bytes, before it is read (a file over the limit is
+ * refused unread: reading it could exhaust memory), or undefined when it is small enough.
+ */
+export function contactsFileTooLarge(file: string, size: number): Problem | undefined {
+	return size > MAX_CONTACTS_FILE_BYTES ? fileTooLarge(file, size, MAX_CONTACTS_FILE_BYTES, TOO_LARGE_FIX) : undefined;
 }
 
 export interface CheckResult {
-	/** Every problem found, in file order. Empty when the file can be computed from. */
+	/**
+	 * The problems found, in file order: up to 100 of each kind, each kind with more followed by
+	 * one summary entry (see lib/data/problems). Empty when the file can be computed from.
+	 */
 	problems: Problem[];
 	/** The file's text (decoded, byte-order mark removed), to hand to the engine. */
 	text: string;
@@ -132,16 +148,25 @@ function checkHeader(header: readonly string[], p: HeaderReport): [ContactColumn
 // ---------------------------------------------------------------------------------------------
 // Fields
 
-type FieldCheck = (value: string, record: Partial<Record<ContactColumn, string>>) => [string, string] | undefined;
+type FieldCheck = (
+	value: string,
+	record: Partial<Record<ContactColumn, string>>,
+	lastYear: number
+) => [string, string] | undefined;
 
-const quoted = (v: string) => `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+/** A value for a message: cut to 40 characters, controls escaped so it shows what is there. */
+const quoted = (v: string) => `"${escapeUnprintable(v.length > 40 ? v.slice(0, 40) + '…' : v)}"`;
 
-function dateProblem(name: string, value: string): [string, string] | undefined {
+function dateProblem(name: string, value: string, lastYear: number): [string, string] | undefined {
 	if (value.trim() !== value && isRealDate(value.trim()))
 		return [`${name} ${quoted(value)} has spaces around it`, 'remove the spaces'];
 	if (!DATE_SHAPE.test(value))
 		return [`${name} ${quoted(value)} is not a date in the form YYYY-MM-DD`, 'write dates as YYYY-MM-DD, e.g. 2024-02-01'];
 	if (!isRealDate(value)) return [`${name} ${quoted(value)} is not a real date`, 'check the day and the month'];
+	// Outside the sane range the engine's date arithmetic is not checked (year 0000 is no date to
+	// DuckDB), and a typing slip such as 1024 would stretch the months computed over a millennium.
+	const far = yearOutOfRange(`${name} ${value}`, Number(value.slice(0, 4)), lastYear);
+	if (far) return [far.problem, far.fix];
 	return undefined;
 }
 
@@ -170,9 +195,9 @@ const FIELD_CHECKS: Record<ContactColumn, FieldCheck> = {
 		if (v === WMCA) return [`area_code ${WMCA} is the combined authority, not one of its seven authorities`, fix];
 		return [`area_code ${quoted(v)} is not one of the seven WMCA authorities`, fix];
 	},
-	event_date(v) {
+	event_date(v, _r, lastYear) {
 		if (v === '') return ['event_date is empty', 'give the date of the event as YYYY-MM-DD'];
-		return dateProblem('event_date', v);
+		return dateProblem('event_date', v, lastYear);
 	},
 	event(v) {
 		if ((EVENTS as readonly string[]).includes(v)) return undefined;
@@ -207,7 +232,7 @@ const FIELD_CHECKS: Record<ContactColumn, FieldCheck> = {
 			];
 		return undefined;
 	},
-	institution_left_date(v, r) {
+	institution_left_date(v, r, lastYear) {
 		const inst = r.institution ?? '';
 		const needed = inst !== '' && inst !== 'care_leaver' && (INSTITUTIONS as readonly string[]).includes(inst);
 		if (v === '') {
@@ -221,7 +246,7 @@ const FIELD_CHECKS: Record<ContactColumn, FieldCheck> = {
 		if (inst === '') return ['institution_left_date is set but institution is empty', 'leave it empty, or give the institution'];
 		if (inst === 'care_leaver')
 			return ['institution_left_date is set for a care leaver', 'leave it empty: care leavers have no leaving date'];
-		const bad = dateProblem('institution_left_date', v);
+		const bad = dateProblem('institution_left_date', v, lastYear);
 		if (bad) return bad;
 		const ev = r.event_date ?? '';
 		if (isRealDate(ev) && v > ev)
@@ -238,14 +263,18 @@ const FIELD_CHECKS: Record<ContactColumn, FieldCheck> = {
  * `file` is the name shown in messages.
  */
 export function checkRecords(input: Uint8Array | string, file: string, options: CheckOptions = {}): CheckResult {
-	const rowProblems: Problem[] = [];
+	const log = new ProblemLog();
 	let columns: [ContactColumn, number][] = [];
 	let count = 0;
 	const records: ContactRecord[] | undefined = options.keepRecords ? [] : undefined;
+	const lastYear = latestYear(options.today);
 
 	const read = readCsv(file, input, {
 		columns: CONTACT_COLUMNS,
 		badUtf8: 'continue',
+		log,
+		maxBytes: MAX_CONTACTS_FILE_BYTES,
+		tooLargeFix: TOO_LARGE_FIX,
 		checkHeader: (header, report) => {
 			columns = checkHeader(header, report);
 		},
@@ -258,25 +287,24 @@ export function checkRecords(input: Uint8Array | string, file: string, options: 
 			for (const [c, i] of columns) rec[c] = f[i];
 			let ok = true;
 			for (const [c, i] of columns) {
-				const bad = FIELD_CHECKS[c](f[i], rec);
+				const bad = FIELD_CHECKS[c](f[i], rec, lastYear);
 				if (bad) {
 					ok = false;
-					rowProblems.push({ file, line: fieldLine(row, i), column: i + 1, problem: bad[0], fix: bad[1] });
+					log.add({ file, line: fieldLine(row, i), column: i + 1, problem: bad[0], fix: bad[1] });
 				}
 			}
 			if (records && ok) records.push(rec as unknown as ContactRecord);
 		}
 	});
 
-	const problems = read.problems.concat(rowProblems);
-	if (count === 0 && problems.length === 0)
-		problems.push({
+	if (count === 0 && log.count === 0)
+		log.add({
 			file,
 			line: read.headerLine + 1,
 			column: 1,
 			problem: 'the file has a header row but no records',
 			fix: 'add the records below the header'
 		});
-	problems.sort((a, b) => a.line - b.line || a.column - b.column);
+	const problems = log.list();
 	return { problems, text: read.text, header: read.header, count, ...(options.keepRecords ? { records } : {}) };
 }

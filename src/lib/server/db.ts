@@ -1,28 +1,34 @@
 /**
  * The build-time database: the Node engine loaded once with every CSV in data/, shared by all
  * prerendering load functions. data/ is read from the project root (where `vite build` runs).
+ * The files are validated here, not only by `npm run check:data` before the build, so a bare
+ * `vite build` or `vite dev` stops on bad data with every problem listed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { createNodeEngine } from '../data/engine-node';
-import { loadDataFiles } from '../data/database';
+import { loadValidatedDataFiles } from '../data/database';
 import type { Engine } from '../data/engine';
+import { readDataFiles } from './data-files';
+
+export { readDataDir, readDataFiles } from './data-files';
 
 let database: Promise<Engine> | undefined;
 
-export function readDataDir(dir = resolve('data')): Record<string, string> {
-	const files: Record<string, string> = {};
-	for (const name of readdirSync(dir).filter((n) => n.endsWith('.csv')).sort()) {
-		files[name] = readFileSync(resolve(dir, name), 'utf8');
+/** A new engine loaded with the validated files of `dir`; rejects with every problem if any. */
+export async function openDatabase(dir = resolve('data')): Promise<Engine> {
+	const files = readDataFiles(dir);
+	const engine = await createNodeEngine();
+	try {
+		const shownDir = relative(process.cwd(), dir).split(sep).join('/');
+		await loadValidatedDataFiles(engine, files, shownDir ? `${shownDir}/` : '');
+		return engine;
+	} catch (error) {
+		await engine.close();
+		throw error;
 	}
-	return files;
 }
 
 export function getDatabase(): Promise<Engine> {
-	database ??= (async () => {
-		const engine = await createNodeEngine();
-		await loadDataFiles(engine, readDataDir());
-		return engine;
-	})();
+	database ??= openDatabase();
 	return database;
 }
