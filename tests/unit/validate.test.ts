@@ -8,32 +8,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/data/problems';
-import { checkDataFiles, parseCsvStrict, validateDataFiles, type DataFile } from '../../src/lib/data/validate';
+import { checkDataFiles, parseCsvStrict, validateDataFiles } from '../../src/lib/data/validate';
+import { OBS_HEADER, base, check, csv, edit, toFiles } from '../fixtures/validate/helpers';
 
-const VALID = 'tests/fixtures/validate/valid';
-const base: Record<string, string> = Object.fromEntries(
-	readdirSync(VALID).map((name) => [name, readFileSync(join(VALID, name), 'utf8')])
-);
 const enc = new TextEncoder();
-
-type Content = string | Uint8Array | null;
-const toFiles = (all: Record<string, Content>, dir = 'data/'): DataFile[] =>
-	Object.entries(all)
-		.filter((e): e is [string, string | Uint8Array] => e[1] !== null)
-		.map(([name, c]) => ({ name, path: `${dir}${name}`, bytes: typeof c === 'string' ? enc.encode(c) : c }));
-
-/** Messages for the valid set with `changes` applied (null removes a file). */
-function check(changes: Record<string, Content> = {}): string[] {
-	return validateDataFiles(toFiles({ ...base, ...changes })).map(formatProblem);
-}
-
-/** A fixture file with some of its lines (1-based, header = 1) replaced or added. */
-function edit(file: string, lines: Record<number, string>): string {
-	const out = base[file].replace(/\n$/, '').split('\n');
-	for (const [n, text] of Object.entries(lines)) out[Number(n) - 1] = text;
-	return out.join('\n') + '\n';
-}
-const csv = (...lines: string[]) => lines.join('\n') + '\n';
 
 // observations.csv in the valid set:
 // 1 indicator_id,area_code,period,value,marker,source_id,note
@@ -41,7 +19,6 @@ const csv = (...lines: string[]) => lines.join('\n') + '\n';
 // 3 share_quarterly,E08000025,2024-Q1,55.5,p,src_a,
 // 4 people_monthly,E08000025,2024-05,12,,src_a,"A note, with a comma"
 // 5 people_monthly,E08000025,2024-06,,x,,Not available
-const OBS_HEADER = 'indicator_id,area_code,period,value,marker,source_id,note';
 const MUST_BE = `the header row must be ${OBS_HEADER}`;
 const DECIMAL_FIX = 'write numbers like 12.5, with no thousands separators, % sign or spaces';
 const MARKER_FIX =

@@ -40,7 +40,10 @@ import { ProblemLog, escapeUnprintable, fileTooLarge, type Problem } from './pro
 // Rules shared with the data dictionary (scripts/generate-data-readme), so the two cannot drift.
 
 /** The fix for a data file over MAX_DATA_FILE_BYTES. */
-const DATA_FILE_TOO_LARGE_FIX = `split it into observations_NAME.csv files of at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB each (they are read together), or leave out rows the dashboard does not show`;
+const tooLargeFix = (spec: FileSpec | undefined) =>
+	spec?.alsoMatches
+		? `split it into observations_NAME.csv files of at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB each (they are read together), or leave out rows the dashboard does not show`
+		: 'check that it is the right file: this one should be far smaller';
 /** Delimiters recognised when a file is not comma-separated. */
 const OTHER_DELIMITERS = [';', '\t', '|'] as const;
 
@@ -414,7 +417,7 @@ export function readCsv(path: string, input: Uint8Array | string, options: ReadC
 
 	const maxBytes = options.maxBytes ?? MAX_DATA_FILE_BYTES;
 	if (input.length > maxBytes) {
-		log.add(fileTooLarge(path, input.length, maxBytes, options.tooLargeFix ?? DATA_FILE_TOO_LARGE_FIX));
+		log.add(fileTooLarge(path, input.length, maxBytes, options.tooLargeFix ?? tooLargeFix(undefined)));
 		return done();
 	}
 	let text: string;
@@ -875,8 +878,9 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 			continue;
 		}
 		const columns = spec.columns.map((c) => c.name);
-		if (f.size !== undefined && f.size > MAX_DATA_FILE_BYTES) {
-			log.add(fileTooLarge(f.path, f.size, MAX_DATA_FILE_BYTES, DATA_FILE_TOO_LARGE_FIX));
+		const size = f.size ?? f.bytes.length;
+		if (size > MAX_DATA_FILE_BYTES) {
+			log.add(fileTooLarge(f.path, size, MAX_DATA_FILE_BYTES, tooLargeFix(spec)));
 			const index = Object.fromEntries(columns.map((c) => [c, -1]));
 			loaded.push({ spec, table: { path: f.path, header: [], headerLine: 1, index, rows: [], readable: false, problems: [] } });
 			continue;
