@@ -19,8 +19,9 @@ const shownDir = relative(process.cwd(), dir).split(sep).join('/');
 const prefix = shownDir ? `${shownDir}/` : '';
 const result = checkDataFiles(readDataFiles(dir), { dir: prefix });
 if (result.problems.length > 0) {
-	for (const p of result.problems) console.error(formatProblem(p));
-	console.error(`check:data: ${problemTotal(result.problems)}; fix them and run npm run check:data again`);
-	process.exit(1);
-}
-console.log(`check:data: ${result.files} files, ${result.rows} rows, no problems`);
+	// One write, and exitCode rather than exit(), so a pipe receives every line before Node ends.
+	const lines = result.problems.map(formatProblem);
+	lines.push(`check:data: ${problemTotal(result.problems)}; fix them and run npm run check:data again`);
+	process.stderr.write(`${lines.join('\n')}\n`);
+	process.exitCode = 1;
+} else console.log(`check:data: ${result.files} files, ${result.rows} rows, no problems`);
