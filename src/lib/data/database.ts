@@ -1,9 +1,10 @@
 /**
  * Opening the dashboard database on either engine: register the data files' text, then build
- * the typed tables with the contract's load SQL. loadValidatedDataFiles validates the files
- * first and refuses any that do not pass, so bad data cannot be loaded whatever runs the build
- * (`npm run build`, a bare `vite build` or `vite dev`); loadDataFiles is for text that has
- * passed already (the site's own files, fetched by the browser).
+ * the typed tables with the contract's load SQL. The build's loader (lib/server/db) passes the
+ * files through validatedTexts first, which refuses any that do not validate, so bad data cannot
+ * be loaded whatever runs the build (`npm run build`, a bare `vite build` or `vite dev`).
+ * loadDataFiles alone is for text that has passed already (the site's own files, fetched by
+ * the browser).
  */
 import type { Engine } from './engine';
 import { groupDataFiles, loadStatements } from './load-sql';
@@ -36,10 +37,13 @@ export class DataValidationError extends Error {
 	}
 }
 
-/** Validate the files, then load them; throws DataValidationError, loading nothing, if any problem. */
-export async function loadValidatedDataFiles(engine: Engine, files: DataFile[], dir?: string): Promise<void> {
+/**
+ * The files' text for loadDataFiles, once they validate; throws DataValidationError (with every
+ * problem) if they do not, so nothing is loaded.
+ */
+export function validatedTexts(files: DataFile[], dir?: string): Record<string, string> {
 	const { problems } = checkDataFiles(files, { dir });
 	if (problems.length > 0) throw new DataValidationError(problems);
 	const decoder = new TextDecoder();
-	await loadDataFiles(engine, Object.fromEntries(files.map((f) => [f.name, decoder.decode(f.bytes)])));
+	return Object.fromEntries(files.map((f) => [f.name, decoder.decode(f.bytes)]));
 }

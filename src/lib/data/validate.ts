@@ -34,7 +34,7 @@ import {
 	type Marker
 } from './contract';
 import { isRealDate, isRealMonth } from './calendar';
-import { ProblemLog, escapeUnprintable, fileTooLarge, type Problem } from './problems';
+import { MAX_PROBLEMS_PER_KIND, ProblemLog, escapeUnprintable, fileTooLarge, type Problem } from './problems';
 
 // ---------------------------------------------------------------------------------------------
 // Rules shared with the data dictionary (scripts/generate-data-readme), so the two cannot drift.
@@ -103,7 +103,7 @@ export function validationRules(): string[] {
 		`For an indicator whose wmca_total is sum, the WMCA (${WMCA}) figure for a period equals the sum of the figures of its authorities (the areas whose parent_code is ${WMCA}) wherever all of them are given; for at_most_sum, it is at most that sum.`,
 		'A denominator (denominators.csv value) is greater than 0.',
 		'No text holds a control character (such as NUL) other than tab and line breaks inside quotes, nor a bidirectional control (U+202A to U+202E, U+2066 to U+2069): they can hide or reorder text on screen.',
-		`A file is at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB. Every problem is reported, up to 100 of each kind; the rest are counted.`,
+		`A file is at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB (a larger one is refused unread). Problems are listed up to ${MAX_PROBLEMS_PER_KIND} of each kind, then counted: "… and 129,871 more problems of the same kind".`,
 		'Markers are single letters from the marker key, separated by single spaces, each used at most once.'
 	];
 }

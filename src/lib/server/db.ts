@@ -6,7 +6,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { createNodeEngine } from '../data/engine-node';
-import { loadValidatedDataFiles } from '../data/database';
+import { loadDataFiles, validatedTexts } from '../data/database';
 import type { Engine } from '../data/engine';
 import { readDataFiles } from './data-files';
 
@@ -14,13 +14,16 @@ export { readDataDir, readDataFiles } from './data-files';
 
 let database: Promise<Engine> | undefined;
 
-/** A new engine loaded with the validated files of `dir`; rejects with every problem if any. */
+/**
+ * A new engine loaded with the files of `dir`, once they validate: rejects with every problem
+ * (DataValidationError) before any engine starts if they do not.
+ */
 export async function openDatabase(dir = resolve('data')): Promise<Engine> {
-	const files = readDataFiles(dir);
+	const shownDir = relative(process.cwd(), dir).split(sep).join('/');
+	const texts = validatedTexts(readDataFiles(dir), shownDir ? `${shownDir}/` : '');
 	const engine = await createNodeEngine();
 	try {
-		const shownDir = relative(process.cwd(), dir).split(sep).join('/');
-		await loadValidatedDataFiles(engine, files, shownDir ? `${shownDir}/` : '');
+		await loadDataFiles(engine, texts);
 		return engine;
 	} catch (error) {
 		await engine.close();
@@ -29,6 +32,10 @@ export async function openDatabase(dir = resolve('data')): Promise<Engine> {
 }
 
 export function getDatabase(): Promise<Engine> {
-	database ??= openDatabase();
+	// A refusal is not kept: under `vite dev` the next request reads the corrected files.
+	database ??= openDatabase().catch((error: unknown) => {
+		database = undefined;
+		throw error;
+	});
 	return database;
 }

@@ -1,5 +1,7 @@
 import { getDatabase } from '$lib/server/db';
 import { queries, run } from '$lib/data/queries';
+import { validationRules } from '$lib/data/validate';
+import { indicatorRules } from './rules';
 
 export async function load() {
 	const db = await getDatabase();
@@ -8,5 +10,7 @@ export async function load() {
 		run(db, queries.sources()),
 		run(db, queries.areas())
 	]);
-	return { indicators, sources, areas };
+	// Worked out here, at build time, so the validator is not shipped to the browser for its words.
+	const rules = Object.fromEntries(indicators.map((i) => [i.indicator_id, indicatorRules(i)]));
+	return { indicators, sources, areas, rules, checks: validationRules() };
 }
