@@ -102,7 +102,7 @@ describe('the contacts checker is never crashed', () => {
 		expect(MAX_CONTACTS_FILE_BYTES).toBe(256 * 1024 * 1024);
 		expect(contactsFileTooLarge('c.csv', MAX_CONTACTS_FILE_BYTES)).toBeUndefined();
 		expect(formatProblem(contactsFileTooLarge('c.csv', 300 * 1024 * 1024)!)).toBe(
-			'c.csv:1:1: the file is 300 MiB (314,572,800 bytes), larger than the limit of 256 MiB (keep the records from 60 months before the first month you need onwards (the indicators look back no further), so the file is at most 256 MiB)'
+			'c.csv:1:1: the file is 300 MiB (314,572,800 bytes), larger than the limit of 256 MiB (268,435,456 bytes) (keep the records from 60 months before the first month you need onwards (the indicators look back no further), so the file is at most 256 MiB)'
 		);
 	});
 });
@@ -172,7 +172,7 @@ describe('the command lines refuse, and do not crash on, what they cannot read',
 		sparse(file, 300 * 1024 * 1024);
 		const r = run('compute.ts', [file]);
 		expect(r.code).toBe(1);
-		expect(r.stderr).toContain(`${file}:1:1: the file is 300 MiB (314,572,800 bytes), larger than the limit of 256 MiB`);
+		expect(r.stderr).toContain(`${file}:1:1: the file is 300 MiB (314,572,800 bytes), larger than the limit of 256 MiB (268,435,456 bytes)`);
 		expect(r.stdout).toBe('');
 	});
 
@@ -184,7 +184,7 @@ describe('the command lines refuse, and do not crash on, what they cannot read',
 		const big = run('check-data.ts', [data]);
 		expect(big.code).toBe(1);
 		expect(big.stderr).toContain(
-			'observations_huge.csv:1:1: the file is 100 MiB (104,857,600 bytes), larger than the limit of 64 MiB (split it into observations_NAME.csv files'
+			'observations_huge.csv:1:1: the file is 100 MiB (104,857,600 bytes), larger than the limit of 64 MiB (67,108,864 bytes) (split it into observations_NAME.csv files'
 		);
 		expect(big.stderr).toContain('check:data: 1 problem; fix them');
 

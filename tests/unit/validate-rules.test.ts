@@ -198,12 +198,12 @@ describe('no input crashes the validator', () => {
 		);
 		expect(MAX_DATA_FILE_BYTES).toBe(64 * 1024 * 1024);
 		expect(checkDataFiles(files).problems.map(formatProblem)).toEqual([
-			'data/observations.csv:1:1: the file is 100 MiB (104,857,600 bytes), larger than the limit of 64 MiB (split it into observations_NAME.csv files of at most 64 MiB each (they are read together), or leave out rows the dashboard does not show)'
+			'data/observations.csv:1:1: the file is 100 MiB (104,857,600 bytes), larger than the limit of 64 MiB (67,108,864 bytes) (split it into observations_NAME.csv files of at most 64 MiB each (they are read together), or leave out rows the dashboard does not show)'
 		]);
 		// A referenced file over the limit: its referrers say it could not be read.
 		const big = toFiles(base).map((f) => (f.name === 'areas.csv' ? { ...f, size: MAX_DATA_FILE_BYTES + 1 } : f));
 		expect(checkDataFiles(big).problems.map(formatProblem)).toEqual([
-			'data/areas.csv:1:1: the file is 64 MiB (67,108,865 bytes), larger than the limit of 64 MiB (check that it is the right file: this one should be far smaller)',
+			'data/areas.csv:1:1: the file is 64 MiB (67,108,865 bytes), larger than the limit of 64 MiB (67,108,864 bytes) (check that it is the right file: this one should be far smaller)',
 			'data/denominators.csv:1:1: cannot check column "area_code" against areas.csv: areas.csv could not be read (fix the problems in areas.csv first)',
 			'data/observations.csv:1:2: cannot check column "area_code" against areas.csv: areas.csv could not be read (fix the problems in areas.csv first)'
 		]);

@@ -128,7 +128,7 @@ export function fileTooLarge(file: string, size: number, limit: number, fix: str
 		file,
 		line: 1,
 		column: 1,
-		problem: `the file is ${mebibytes(size)} (${count(size)} bytes), larger than the limit of ${mebibytes(limit)}`,
+		problem: `the file is ${mebibytes(size)} (${count(size)} bytes), larger than the limit of ${mebibytes(limit)} (${count(limit)} bytes)`,
 		fix
 	};
 }
