@@ -15,6 +15,7 @@ import { createNodeEngine } from '../../src/lib/data/engine-node';
 import { formatProblem, problemCount } from '../../src/lib/data/problems';
 import { validateDataFiles } from '../../src/lib/data/validate';
 import { readDataFiles } from '../../src/lib/server/data-files';
+import { computeFromFile } from '../../src/lib/indicators/browser';
 import { checkComputeOptions, computeFromContacts, observationsCsv } from '../../src/lib/indicators/compute';
 import { checkRecords, contactsFileTooLarge } from '../../src/lib/indicators/records';
 import { BIRMINGHAM, accommodated, contactsCsv, seen } from '../fixtures/indicators/helpers';
@@ -92,10 +93,34 @@ describe('the contacts checker is never crashed', () => {
 		expect(checked.count).toBe(300_000);
 	});
 
+	it('a header cell holding a right-to-left override is shown escaped', () => {
+		const header = 'person_id,area_code,event_date,event,accommodation,institution,institution_left_date,x\u202Ey';
+		expect(checkRecords(`${header}\na,E08000025,2024-01-01,seen_rough_sleeping,,,,\n`, 'c.csv').problems.map(formatProblem)).toEqual([
+			'c.csv:1:8: unknown column "x\\u202ey" (remove it; the columns are person_id,area_code,event_date,event,accommodation,institution,institution_left_date)'
+		]);
+	});
+
 	it('a value holding a right-to-left override is shown escaped', () => {
 		expect(checkRecords(contactsCsv([['a', BIRMINGHAM, '2024-01-01', 'seen\u202Erough', '', '', '']]), 'c.csv').problems.map(formatProblem)).toEqual([
 			'c.csv:2:4: event "seen\\u202erough" is not seen_rough_sleeping or accommodated (use seen_rough_sleeping or accommodated)'
 		]);
+	});
+
+	it('in the browser, a chosen file over the limit is refused by its size, before it is read', async () => {
+		let read = false;
+		const file = {
+			name: 'upload.csv',
+			size: 300 * 1024 * 1024,
+			arrayBuffer: async () => {
+				read = true;
+				return new ArrayBuffer(0);
+			}
+		} as unknown as File;
+		const result = await computeFromFile(file, { engine: undefined });
+		expect('problems' in result && result.problems.map(formatProblem)).toEqual([
+			'upload.csv:1:1: the file is 300 MiB (314,572,800 bytes), larger than the limit of 256 MiB (268,435,456 bytes) (keep the records from 60 months before the first month you need onwards (the indicators look back no further), so the file is at most 256 MiB)'
+		]);
+		expect(read).toBe(false);
 	});
 
 	it('a file over the size limit is refused by its size', () => {

@@ -607,9 +607,9 @@ function checkHeader(
 		const should = misnamed.get(i);
 		if (should !== undefined) {
 			index[should] = i;
-			report(i + 1, `column "${header[i]}" should be named "${should}"`, `rename the header cell to ${should}`);
+			report(i + 1, `column "${escapeUnprintable(header[i])}" should be named "${should}"`, `rename the header cell to ${should}`);
 		} else {
-			report(i + 1, `unexpected column "${header[i]}"`, 'remove the column or correct its name');
+			report(i + 1, `unexpected column "${escapeUnprintable(header[i])}"`, 'remove the column or correct its name');
 		}
 	}
 	for (const m of missing) {
@@ -1065,7 +1065,7 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 					const type = areas.get(f[iArea])?.[0];
 					if (type !== undefined && !indicator.areaTypes.includes(type))
 						cell(iArea, {
-							problem: `area ${f[iArea]} is a ${type}, but indicator "${f[iInd]}" is only given for ${indicator.areaTypes.join(' or ')} areas`,
+							problem: `area ${escapeUnprintable(f[iArea])} is a ${type}, but indicator "${f[iInd]}" is only given for ${indicator.areaTypes.join(' or ')} areas`,
 							fix: `record the figure against an area of type ${indicator.areaTypes.join(' or ')}, or correct the indicator's area_types in indicators.csv`
 						});
 				}
@@ -1111,7 +1111,7 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 						path,
 						fieldLine(row, keyAt[0]),
 						keyAt[0] + 1,
-						`duplicate row: (${spec.key.join(', ')}) = (${values.join(', ')}) is already ${where}`,
+						`duplicate row: (${spec.key.join(', ')}) = (${escapeUnprintable(values.join(', '))}) is already ${where}`,
 						'remove one of the two rows, or correct its key'
 					);
 				} else keyMap.set(key, { path, line: fieldLine(row, keyAt[0]) });

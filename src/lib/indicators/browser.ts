@@ -7,6 +7,7 @@
 import type { Engine } from '../data/engine';
 import type { Problem } from '../data/problems';
 import { computeFromContacts } from './compute';
+import { contactsFileTooLarge } from './records';
 import type { ComputeOptions, ObservationRow } from './compute';
 
 export type { ComputeOptions, ObservationRow } from './compute';
@@ -32,6 +33,9 @@ export async function computeFromFile(
 	options: BrowserComputeOptions = {}
 ): Promise<{ rows: ObservationRow[] } | { problems: Problem[] }> {
 	const { engine, ...computeOptions } = options;
+	// Refused by its size before it is read: reading a file over the limit could exhaust memory.
+	const tooLarge = contactsFileTooLarge(file.name, file.size);
+	if (tooLarge) return { problems: [tooLarge] };
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	return computeFromContacts(engine ?? startBrowserEngine, bytes, file.name, computeOptions);
 }

@@ -123,11 +123,11 @@ function checkHeader(header: readonly string[], p: HeaderReport): [ContactColumn
 		if (name === '') p(col, `column ${col} has no name`, `name it one of ${COLUMN_LIST}, or remove the empty column`);
 		else if (canonical && seen.has(canonical)) p(col, `column "${canonical}" appears more than once`, 'keep one of them');
 		else if (canonical && canonical !== name)
-			p(col, `column "${name}" should be named "${canonical}"`, `rename it to ${canonical}: lower case, no spaces`);
+			p(col, `column "${escapeUnprintable(name)}" should be named "${canonical}"`, `rename it to ${canonical}: lower case, no spaces`);
 		else if (!canonical)
 			p(
 				col,
-				`unknown column "${name}"`,
+				`unknown column "${escapeUnprintable(name)}"`,
 				missing.length === 1
 					? `rename it to ${missing[0]}, or remove it; the columns are ${COLUMN_LIST}`
 					: `remove it; the columns are ${COLUMN_LIST}`
