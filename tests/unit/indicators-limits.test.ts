@@ -18,6 +18,7 @@ import { readDataFiles } from '../../src/lib/server/data-files';
 import { computeFromFile } from '../../src/lib/indicators/browser';
 import { checkComputeOptions, computeFromContacts, observationsCsv } from '../../src/lib/indicators/compute';
 import { checkRecords, contactsFileTooLarge } from '../../src/lib/indicators/records';
+import { percentTenthsSql } from '../../src/lib/indicators/sql';
 import { BIRMINGHAM, accommodated, contactsCsv, seen } from '../fixtures/indicators/helpers';
 
 const TODAY = new Date('2026-06-15T12:00:00Z'); // the latest year is 2027
@@ -129,6 +130,22 @@ describe('the contacts checker is never crashed', () => {
 		expect(formatProblem(contactsFileTooLarge('c.csv', 300 * 1024 * 1024)!)).toBe(
 			'c.csv:1:1: the file is 300 MiB (314,572,800 bytes), larger than the limit of 256 MiB (268,435,456 bytes) (keep the records from 60 months before the first month you need onwards (the indicators look back no further), so the file is at most 256 MiB)'
 		);
+	});
+});
+
+describe('percentages of millions of people', () => {
+	it('do not overflow 32-bit integers (a 256 MiB register of one month has 5 million people)', async () => {
+		// 2,000 x 5,077,566 overflowed INT32 and ended npm run compute in an Out of Range Error.
+		const engine = await createNodeEngine();
+		try {
+			const [r] = await engine.query<{ share: number; ratio: number; none: number | null }>(
+				`SELECT ${percentTenthsSql('5077566', '5077566')} AS share, ${percentTenthsSql('5077566', '2')} AS ratio, ${percentTenthsSql('3', '0')} AS none`
+			);
+			// 100.0% is 1,000 tenths; 5,077,566 / 2 = 253,878,300% = 2,538,783,000 tenths (over 2^31).
+			expect(r).toEqual({ share: 1000, ratio: 2_538_783_000, none: null });
+		} finally {
+			await engine.close();
+		}
 	});
 });
 

@@ -123,6 +123,17 @@ const withWmca = (columns: string, where: string) =>
 	UNION ALL
 	SELECT pid * 8 AS k, ${columns} FROM ind_events WHERE ${where}`;
 
+/**
+ * A percentage in tenths of a per cent, rounded half up, NULL when the denominator is 0, as SQL.
+ * In 64-bit integers: 2000 times a count of a few million people overflows 32 bits, and a ratio
+ * such as accommodated_pct can run to billions of tenths.
+ */
+export function percentTenthsSql(numerator: string, denominator: string): string {
+	const num = `CAST(${numerator} AS BIGINT)`;
+	const den = `CAST(${denominator} AS BIGINT)`;
+	return `CASE WHEN ${den} = 0 THEN NULL ELSE (2000 * ${num} + ${den}) // (2 * ${den}) END`;
+}
+
 export interface Step {
 	name: string;
 	sql: string;
@@ -150,8 +161,6 @@ export interface Step {
 export function indicatorSteps(from: number, to: number): Step[] {
 	const bits = INSTITUTION_BITS;
 	const areaValues = AREAS.map((a, i) => `(${q(a)}, ${a === WMCA ? 0 : i + 1}, ${i})`).join(', ');
-	const pct = (num: string, den: string) =>
-		`CASE WHEN ${den} = 0 THEN NULL ELSE (2000 * ${num} + ${den}) // (2 * ${den}) END`;
 	return [
 		{
 			name: 'calendar',
@@ -256,7 +265,7 @@ counts AS (
 SELECT area_code,
 	printf('%04d-%02d', m // 12, m % 12 + 1) AS period,
 	${COUNT_INDICATORS.join(', ')},
-	${PERCENT_INDICATORS.map((p) => `CAST(${pct(p.numerator, p.denominator)} AS INTEGER) AS ${p.id}_tenths`).join(',\n\t')}
+	${PERCENT_INDICATORS.map((p) => `${percentTenthsSql(p.numerator, p.denominator)} AS ${p.id}_tenths`).join(',\n\t')}
 FROM counts
 ORDER BY ord, m`
 		}
