@@ -60,6 +60,12 @@ describe('the WMCA figure and the sum of its authorities', () => {
 		]);
 	});
 
+	it('cannot be asked of a percentage', () => {
+		expect(check({ 'indicators.csv': edit('indicators.csv', { 3: indicator(3, '', '100', 'sum') }) })).toEqual([
+			'data/indicators.csv:3:13: wmca_total "sum" is given for an indicator in percent, which is not added up across areas (leave wmca_total empty for percentages and rates; it is for people, nights, days, gbp_million)'
+		]);
+	});
+
 	it('is not checked for an indicator with an empty wmca_total (a percentage)', () => {
 		expect(run(figures('share_quarterly', '2023-Q1', '90'))).toEqual([]);
 	});

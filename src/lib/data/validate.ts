@@ -39,6 +39,9 @@ import { MAX_PROBLEMS_PER_KIND, ProblemLog, escapeUnprintable, fileTooLarge, typ
 // ---------------------------------------------------------------------------------------------
 // Rules shared with the data dictionary (scripts/generate-data-readme), so the two cannot drift.
 
+/** Units whose figures for areas can be added up (so a WMCA total can be their sum). */
+const ADDITIVE_UNITS: readonly string[] = [...WHOLE_NUMBER_UNITS, 'gbp_million'];
+
 /** The fix for a data file over MAX_DATA_FILE_BYTES. */
 const tooLargeFix = (spec: FileSpec | undefined) =>
 	spec?.alsoMatches
@@ -101,6 +104,7 @@ export function validationRules(): string[] {
 		`An observation's period lies between ${EARLIEST_YEAR} and next year. Earlier or later years are typing mistakes.`,
 		"An observation is only for an area whose area_type is one of its indicator's area_types (when that column is not empty).",
 		`For an indicator whose wmca_total is sum, the WMCA (${WMCA}) figure for a period equals the sum of the figures of its authorities (the areas whose parent_code is ${WMCA}) wherever all of them are given; for at_most_sum, it is at most that sum.`,
+		`An indicator's wmca_total is empty unless it is counted in ${ADDITIVE_UNITS.join(', ')} (percentages and rates do not add up across areas).`,
 		'A denominator (denominators.csv value) is greater than 0.',
 		'No text holds a control character (such as NUL) other than tab and line breaks inside quotes, nor a bidirectional control (U+202A to U+202E, U+2066 to U+2069): they can hide or reorder text on screen.',
 		`A file is at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB (a larger one is refused unread). Problems are listed up to ${MAX_PROBLEMS_PER_KIND} of each kind, then counted: "… and 129,871 more problems of the same kind".`,
@@ -1050,6 +1054,15 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 						if (p) report(p);
 					}
 				}
+			}
+
+			if (spec.file === 'indicators.csv') {
+				const [iUnit, iTotal] = [at('unit'), at('wmca_total')];
+				if (iUnit !== -1 && iTotal !== -1 && f[iTotal] !== '' && !bad.has(iTotal) && !ADDITIVE_UNITS.includes(f[iUnit]))
+					cell(iTotal, {
+						problem: `wmca_total ${q(f[iTotal])} is given for an indicator in ${f[iUnit]}, which is not added up across areas`,
+						fix: `leave wmca_total empty for percentages and rates; it is for ${ADDITIVE_UNITS.join(', ')}`
+					});
 			}
 
 			if (isDenominators && iValue !== -1 && !bad.has(iValue) && Number(f[iValue]) <= 0)
