@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { ProblemLog, escapeUnprintable, formatProblem, problemCount, problemTotal } from '../../src/lib/data/problems';
 
 const p = (file: string, line: number, column: number, problem: string) => ({ file, line, column, problem, fix: 'fix it' });
+/** The formatted list of a log with these limits, given these [file, line, column, problem] in turn. */
+const listed = (perKind: number, maxKept: number, ...added: [string, number, number, string][]) => {
+	const log = new ProblemLog(perKind, maxKept);
+	for (const a of added) log.add(p(...a));
+	return log.list().map(formatProblem);
+};
 
 describe('ProblemLog', () => {
 	it('keeps 100 of a kind (values and numbers aside), then counts, with a singular for one more', () => {
@@ -18,14 +24,8 @@ describe('ProblemLog', () => {
 	});
 
 	it('another file, column or wording is another kind, each kept in full up to its own limit', () => {
-		const log = new ProblemLog(2, 300);
-		log.add(p('a.csv', 3, 1, 'is bad'));
-		log.add(p('b.csv', 2, 1, 'is bad'));
-		log.add(p('a.csv', 2, 2, 'is bad'));
-		log.add(p('a.csv', 4, 1, 'is worse'));
-		log.add(p('a.csv', 5, 1, 'is bad'));
-		log.add(p('a.csv', 6, 1, 'is bad'));
-		expect(log.list().map(formatProblem)).toEqual([
+		const list = listed(2, 300, ['a.csv', 3, 1, 'is bad'], ['b.csv', 2, 1, 'is bad'], ['a.csv', 2, 2, 'is bad'], ['a.csv', 4, 1, 'is worse'], ['a.csv', 5, 1, 'is bad'], ['a.csv', 6, 1, 'is bad']);
+		expect(list).toEqual([
 			'a.csv:2:2: is bad (fix it)',
 			'a.csv:3:1: is bad (fix it)',
 			'a.csv:4:1: is worse (fix it)',
@@ -36,12 +36,8 @@ describe('ProblemLog', () => {
 	});
 
 	it('past the overall limit, the first of each new kind is still kept', () => {
-		const log = new ProblemLog(100, 2);
-		log.add(p('a.csv', 2, 1, 'one'));
-		log.add(p('a.csv', 3, 1, 'one'));
-		log.add(p('a.csv', 4, 1, 'one'));
-		log.add(p('a.csv', 5, 1, 'two'));
-		expect(log.list().map(formatProblem)).toEqual([
+		const list = listed(100, 2, ['a.csv', 2, 1, 'one'], ['a.csv', 3, 1, 'one'], ['a.csv', 4, 1, 'one'], ['a.csv', 5, 1, 'two']);
+		expect(list).toEqual([
 			'a.csv:2:1: one (fix it)',
 			'a.csv:3:1: one (fix it)',
 			'… and 1 more problem of the same kind',
