@@ -1,12 +1,14 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { dataSnapshot } from './scripts/vite-data-snapshot.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
-	// The CSVs in data/ are imported with ?url so they ship as content-hashed static assets.
-	assetsInclude: ['**/*.csv'],
+	plugins: [dataSnapshot(), sveltekit()],
+	// Data files ship as content-hashed static assets: the snapshot's Arrow files (the browser
+	// engine's data) and CSVs imported with ?url (the benchmark's comparison).
+	assetsInclude: ['**/*.csv', '**/*.arrow'],
 	// Never inline a data file as a data: URL: the CSP lets the engine fetch from this origin only.
-	build: { assetsInlineLimit: (file: string) => (file.endsWith('.csv') ? false : undefined) },
+	build: { assetsInlineLimit: (file: string) => (/\.(csv|arrow)$/.test(file) ? false : undefined) },
 	worker: { format: 'es' },
 	test: {
 		projects: [

@@ -63,6 +63,9 @@ async function createNativeEngine(threads?: number): Promise<Engine> {
 			throw new Error('native engine: read files from disk');
 		},
 		async dropFile() {},
+		async insertArrowIPC() {
+			throw new Error('native engine: not used by the indicator benchmark');
+		},
 		async close() {
 			conn.closeSync();
 			instance.closeSync();

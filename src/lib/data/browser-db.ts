@@ -1,25 +1,25 @@
 /**
- * The dashboard database in the browser: started once, on first use, with the same CSVs the
- * build used. The CSVs ship as content-hashed static assets (Vite `?url`), fetched from this
- * origin only. Import this module dynamically (`await import(...)`) so DuckDB stays out of the
- * first page load.
+ * The dashboard database in the browser: started once, on first use, from the data snapshot the
+ * build wrote (./snapshot: one Arrow IPC file per table, content-hashed, fetched from this origin
+ * only). The files are fetched while DuckDB starts, so the two overlap. Import this module
+ * dynamically (`await import(...)`) so DuckDB stays out of the first page load. A user's own files
+ * take another path (registerText + read_csv), untouched by this.
  */
+import snapshotUrls from 'virtual:data-snapshot';
 import type { Engine } from './engine';
-import { loadDataFiles } from './database';
-
-const dataUrls = import.meta.glob('/data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<
-	string,
-	string
->;
+import { loadSnapshot } from './snapshot';
 
 let database: Promise<Engine> | undefined;
 
 export function getBrowserDatabase(): Promise<Engine> {
 	database ??= (async () => {
-		const [{ createBrowserEngine }, files] = await Promise.all([import('./engine-browser'), fetchDataFiles()]);
+		const files = fetchSnapshot();
+		// If the engine fails to start, the fetches' own failure is not left unhandled.
+		files.catch(() => {});
+		const { createBrowserEngine } = await import('./engine-browser');
 		const engine = await createBrowserEngine();
 		try {
-			await loadDataFiles(engine, files);
+			await loadSnapshot(engine, await files);
 		} catch (e) {
 			// Nothing half-loaded: drop this engine (and its worker) so a retry starts clean.
 			await engine.close().catch(() => {});
@@ -32,12 +32,12 @@ export function getBrowserDatabase(): Promise<Engine> {
 	return database;
 }
 
-async function fetchDataFiles(): Promise<Record<string, string>> {
+async function fetchSnapshot(): Promise<Record<string, Uint8Array>> {
 	const entries = await Promise.all(
-		Object.entries(dataUrls).map(async ([path, url]) => {
+		Object.entries(snapshotUrls).map(async ([table, url]) => {
 			const response = await fetch(url);
-			if (!response.ok) throw new Error(`Could not load ${path}: HTTP ${response.status}`);
-			return [path.split('/').pop()!, await response.text()] as const;
+			if (!response.ok) throw new Error(`Could not load the ${table} data (${url}): HTTP ${response.status}`);
+			return [table, new Uint8Array(await response.arrayBuffer())] as const;
 		})
 	);
 	return Object.fromEntries(entries);

@@ -41,6 +41,9 @@ export async function createBrowserEngine(): Promise<Engine> {
 		async dropFile(name: string) {
 			await db.dropFile(name);
 		},
+		async insertArrowIPC(name: string, bytes: Uint8Array) {
+			await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+		},
 		async close() {
 			await conn.close();
 			await db.terminate();

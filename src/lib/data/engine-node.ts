@@ -10,7 +10,12 @@ import { arrowToRows } from './rows';
 
 const require = createRequire(import.meta.url);
 
-export async function createNodeEngine(): Promise<Engine> {
+/** The Node engine can also hand back a result as Arrow IPC bytes (to write the data snapshot). */
+export interface NodeEngine extends Engine {
+	queryArrowIPC(sql: string): Uint8Array;
+}
+
+export async function createNodeEngine(): Promise<NodeEngine> {
 	const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
 	const bundles = {
 		mvp: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'), mainWorker: '' },
@@ -37,6 +42,17 @@ export async function createNodeEngine(): Promise<Engine> {
 		},
 		async dropFile(name: string) {
 			db.dropFile(name);
+		},
+		async insertArrowIPC(name: string, bytes: Uint8Array) {
+			conn.insertArrowFromIPCStream(bytes, { name, create: true });
+		},
+		queryArrowIPC(sql: string) {
+			// The CommonJS apache-arrow that duckdb-wasm's CommonJS build itself uses: an ESM import would
+			// load a second copy, whose writer does not recognise this copy's tables (and writes nothing).
+			const arrow = require('apache-arrow') as typeof import('apache-arrow');
+			const bytes = arrow.tableToIPC(conn.query(sql), 'stream');
+			if (bytes.length === 0) throw new Error(`No Arrow bytes written for: ${sql}`);
+			return bytes;
 		},
 		async close() {
 			conn.close();

@@ -15,6 +15,8 @@ export interface Engine {
 	registerText(name: string, text: string): Promise<void>;
 	/** Forget a file registered with registerText. */
 	dropFile(name: string): Promise<void>;
+	/** Create table `name` from an Arrow IPC stream (the dashboard's data snapshot: ./snapshot). */
+	insertArrowIPC(name: string, bytes: Uint8Array): Promise<void>;
 	close(): Promise<void>;
 }
 
