@@ -22,23 +22,24 @@ import { findOrInstallChromium } from './find-chromium.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BUDGET_KB = 100;
 
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (x: number) => `${Math.round(x)} ms`;
 
-async function launch(): Promise<Browser> {
+export async function launch(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH || findOrInstallChromium({ log: () => {} }),
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
 	});
 }
 
-/** A page that does nothing but start duckdb-wasm and answer SELECT 1, built with Vite like the site. */
-async function buildBarePage(): Promise<string> {
+/**
+ * A page that does nothing but start duckdb-wasm and answer SELECT 1, built with Vite like the site.
+ * `extra` adds more module code (other measurements on the same page, e.g. scripts/bench-explore.ts);
+ * `prepare` may write files into the page's root (its public/ dir is served as is).
+ */
+export async function buildBarePage(extra = '', prepare?: (root: string) => void): Promise<string> {
 	const root = mkdtempSync(join(tmpdir(), 'bare-duckdb-'));
+	prepare?.(root);
 	writeFileSync(join(root, 'index.html'), '<!doctype html><title>bare</title><script type="module" src="./main.js"></script>');
 	writeFileSync(
 		join(root, 'main.js'),
@@ -55,7 +56,8 @@ window.runFirstQuery = async () => {
   const conn = await db.connect();
   await conn.query('SELECT 1');
   return performance.now() - t0;
-};`
+};
+${extra}`
 	);
 	const out = join(root, 'dist');
 	await build({
@@ -67,6 +69,11 @@ window.runFirstQuery = async () => {
 	});
 	return out;
 }
+
+export const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
 export async function benchPages(): Promise<void> {
 	if (!existsSync('build/index.html')) {

@@ -17,3 +17,9 @@ if (existsSync(pages)) {
 
 const { benchImport } = await import('./bench-import.ts');
 await benchImport();
+
+const explore = new URL('./bench-explore.ts', import.meta.url);
+if (existsSync(explore)) {
+	const { benchExplore } = (await import(explore.href)) as { benchExplore: () => Promise<void> };
+	await benchExplore();
+}

@@ -7,9 +7,11 @@ import type { Annotation, Area, Indicator, Observation, Source } from '../contra
 import { named, type NamedQuery } from './named';
 import { POPULATION_CTE, nearestPopulation, ratePer100k } from './population';
 import { indicatorSeries } from './indicator-series';
+import { coverage } from './coverage';
 
 export { named, run, sqlWithParams, type NamedQuery } from './named';
 export type { IndicatorSeriesRow, IndicatorSeriesParams } from './indicator-series';
+export type { CoverageRow } from './coverage';
 
 /** An observation joined to its source's kind, so every figure can say whether it is illustrative. */
 export interface SeriesRow extends Observation {
@@ -93,7 +95,10 @@ export const queries = {
 		),
 
 	/** One indicator for a set of areas and a period range, with provenance and rates (./indicator-series). */
-	indicatorSeries
+	indicatorSeries,
+
+	/** Periods and areas held per indicator (./coverage). */
+	coverage
 };
 
 /**

@@ -1,0 +1,83 @@
+/**
+ * A view that follows the URL: the prerendered rows while the URL asks for the prerendered view,
+ * otherwise the same named query run in the browser's DuckDB (started on the first such view,
+ * never before). A newer URL supersedes a query still running; a failure is shown, not swallowed.
+ * Call from a component's script (it sets up an effect).
+ */
+import type { IndicatorSeriesRow } from '$lib/data/queries';
+import { parseExplore, sameView, type ExploreCatalog, type ExploreState, type ParseResult } from './params';
+
+export interface InitialView {
+	state: ExploreState;
+	rows: IndicatorSeriesRow[];
+}
+
+export function liveView(options: {
+	catalog: () => ExploreCatalog;
+	initial: () => InitialView;
+	/** The query string once mounted; null before (so hydration matches the prerendered HTML). */
+	search: () => URLSearchParams | null;
+	fixedIndicator?: () => string;
+}) {
+	const parsed: ParseResult = $derived.by(() => {
+		const search = options.search();
+		return search
+			? parseExplore(search, options.catalog(), options.fixedIndicator?.())
+			: { ok: true, state: options.initial().state, notes: [] };
+	});
+	// svelte-ignore state_referenced_locally
+	let shown = $state<InitialView>(options.initial());
+	let status = $state<'ready' | 'loading' | 'failed'>('ready');
+	let failure = $state('');
+	let request = 0;
+
+	$effect(() => {
+		if (!parsed.ok) return;
+		const wanted = parsed.state;
+		const initial = options.initial();
+		const held = sameView(wanted, shown.state) ? shown : sameView(wanted, initial.state) ? initial : null;
+		if (held) {
+			// Back at a view already drawn (Back, or the prerendered one): show it, drop any query running.
+			request++;
+			if (held !== shown) shown = held;
+			status = 'ready';
+			return;
+		}
+		const mine = ++request;
+		status = 'loading';
+		failure = '';
+		(async () => {
+			try {
+				const [{ getBrowserDatabase }, { loadViewRows }] = await Promise.all([
+					import('$lib/data/browser-db'),
+					import('./data')
+				]);
+				const rows = await loadViewRows(await getBrowserDatabase(), wanted);
+				if (mine !== request) return;
+				shown = { state: wanted, rows };
+				status = 'ready';
+			} catch (e) {
+				if (mine !== request) return;
+				failure = e instanceof Error ? e.message : String(e);
+				status = 'failed';
+			}
+		})();
+	});
+
+	return {
+		get parsed() {
+			return parsed;
+		},
+		/** The view whose rows are held (the one drawn). */
+		get shown() {
+			return shown;
+		},
+		/** 'loading' from the moment the address asks for a view other than the one drawn. */
+		get status() {
+			return status === 'ready' && parsed.ok && !sameView(parsed.state, shown.state) ? 'loading' : status;
+		},
+		get failure() {
+			return failure;
+		}
+	};
+}
