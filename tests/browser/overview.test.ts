@@ -144,14 +144,14 @@ describe('area switcher when the engine cannot start', () => {
 	it('says so, shows the area the figures are for, and a second try works', async () => {
 		const s = await open(browser(), '/');
 		await s.page.waitForLoadState('networkidle');
-		// Break the first start: the data files cannot be fetched.
-		await s.context.route(/\.csv$/, (route) => route.abort());
+		// Break the first start: the data snapshot (Arrow files) cannot be fetched.
+		await s.context.route(/\.arrow$/, (route) => route.abort());
 		await s.page.selectOption('#area-select', 'E08000026');
 		await s.page.getByText('Could not load the figures').waitFor({ timeout: 60_000 });
 		expect(await s.page.locator('#area-select').inputValue()).toBe('E47000007');
 		expect(await s.page.locator('#scorecard-heading').textContent()).toContain('West Midlands Combined Authority');
 		// Mend the network and choose again: the engine starts afresh.
-		await s.context.unroute(/\.csv$/);
+		await s.context.unroute(/\.arrow$/);
 		await s.page.selectOption('#area-select', 'E08000026');
 		await s.page.locator('[data-area-code="E08000026"] #chart-snapshot').waitFor({ timeout: 90_000 });
 		expect(await s.page.locator('#scorecard-heading').textContent()).toContain('Coventry');
