@@ -67,6 +67,8 @@ ${extra}`
 		resolve: { alias: { '@duckdb/duckdb-wasm': resolve('node_modules/@duckdb/duckdb-wasm') } },
 		build: { outDir: out, emptyOutDir: true }
 	});
+	// scripts/serve.mjs serves a folder only with its _headers file (the bare page needs none of note).
+	writeFileSync(join(out, '_headers'), '/*\n  X-Content-Type-Options: nosniff\n');
 	return out;
 }
 

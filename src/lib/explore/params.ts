@@ -292,19 +292,14 @@ export function parseExplore(search: URLSearchParams, catalog: ExploreCatalog, f
 	}
 
 	// Measure.
-	let measure = defaultMeasure(indicator.unit, areas.length);
-	const givenMeasure = single('measure');
-	if (givenMeasure !== undefined) {
-		if (givenMeasure === 'count' || givenMeasure === 'rate') measure = givenMeasure;
-		else {
-			problems.push({
-				param: 'measure',
-				message: `measure=${givenMeasure || '(empty)'} is not a measure.`,
-				valid: [...MEASURES],
-				suggestion: suggest(givenMeasure, MEASURES)
-			});
-		}
-	}
+	/** A parameter with a fixed list of values: the value given, if valid (else a problem), or undefined. */
+	const choice = <T extends string>(name: 'measure' | 'view', values: readonly T[]): T | undefined => {
+		const given = single(name);
+		if (given === undefined || (values as readonly string[]).includes(given)) return given as T | undefined;
+		problems.push({ param: name, message: `${name}=${given || '(empty)'} is not a ${name}.`, valid: [...values], suggestion: suggest(given, values) });
+		return undefined;
+	};
+	const measure = choice('measure', MEASURES) ?? defaultMeasure(indicator.unit, areas.length);
 	if (measure === 'rate' && indicator.unit !== 'people') {
 		problems.push({
 			param: 'measure',
@@ -315,19 +310,7 @@ export function parseExplore(search: URLSearchParams, catalog: ExploreCatalog, f
 	}
 
 	// View.
-	let view: View = defaults.view;
-	const givenView = single('view');
-	if (givenView !== undefined) {
-		if ((VIEWS as readonly string[]).includes(givenView)) view = givenView as View;
-		else {
-			problems.push({
-				param: 'view',
-				message: `view=${givenView || '(empty)'} is not a view.`,
-				valid: [...VIEWS],
-				suggestion: suggest(givenView, VIEWS)
-			});
-		}
-	}
+	const view: View = choice('view', VIEWS) ?? defaults.view;
 	if (view === 'map' && !areas.some((c) => catalog.areas.find((a) => a.area_code === c)?.area_type === 'local_authority')) {
 		problems.push({
 			param: 'view',
