@@ -84,6 +84,16 @@ describe('/explore', () => {
 		await s.context.close();
 	});
 
+	it('"Copy link" copies the address of the view shown', async () => {
+		const s = await open(browser(), `/explore${EXAMPLE}`);
+		await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl()).origin });
+		await drawn(s.page, EXAMPLE);
+		await s.page.getByRole('button', { name: 'Copy link' }).click();
+		await s.page.getByText('Link copied.').waitFor();
+		expect(await s.page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`explore${EXAMPLE}`, baseUrl()).href);
+		await s.context.close();
+	});
+
 	for (const [query, param, mustList] of [
 		['view=pie', 'view', ['line', 'bars', 'map', 'table']],
 		['areas=E0800002X', 'areas', ['E08000025 (Birmingham)', 'E08000031 (Wolverhampton)', 'E92000001 (England)']],
