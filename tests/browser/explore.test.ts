@@ -84,6 +84,19 @@ describe('/explore', () => {
 		await s.context.close();
 	});
 
+	it('view=map draws all seven authorities (Coventry 2019: 23), not only those named, from the browser engine', async () => {
+		const q = '?indicator=snapshot_single_night&areas=E08000026&from=2019&to=2019&measure=count&view=map';
+		const s = await open(browser(), `/explore${q}`);
+		await drawn(s.page, q);
+		const districts = s.page.locator('#explore-figure svg .district');
+		expect(await districts.count()).toBe(7);
+		const coventry = (await s.page.locator('#explore-figure .district[data-area-code="E08000026"]').getAttribute('aria-label')) ?? '';
+		expect(coventry).toContain('Coventry');
+		expect(coventry).toContain('23');
+		expect(foreignRequests(s.requests)).toEqual([]);
+		await s.context.close();
+	});
+
 	it('"Copy link" copies the address of the view shown', async () => {
 		const s = await open(browser(), `/explore${EXAMPLE}`);
 		await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl()).origin });

@@ -4,6 +4,7 @@
  * series query, at build time for default views and in the browser for any other).
  */
 import type { Engine } from '$lib/data/engine';
+import { WMCA_AUTHORITIES } from '$lib/data/contract';
 import { queries, run, type IndicatorSeriesRow } from '$lib/data/queries';
 import type { ExploreCatalog, ExploreState } from './params';
 
@@ -22,7 +23,11 @@ export async function loadCatalog(engine: Engine): Promise<ExploreCatalog> {
 	};
 }
 
+/** The map is of all seven authorities (one left out would read as "not available"), so it asks for all seven. */
+const areasAsked = (state: ExploreState) =>
+	state.view === 'map' ? [...new Set([...state.areas, ...WMCA_AUTHORITIES.map((a) => a.code)])] : state.areas;
+
 export const viewQuery = (state: ExploreState) =>
-	queries.indicatorSeries({ indicatorId: state.indicator, areaCodes: state.areas, from: state.fromPeriod, to: state.toPeriod });
+	queries.indicatorSeries({ indicatorId: state.indicator, areaCodes: areasAsked(state), from: state.fromPeriod, to: state.toPeriod });
 
 export const loadViewRows = (engine: Engine, state: ExploreState): Promise<IndicatorSeriesRow[]> => run(engine, viewQuery(state));

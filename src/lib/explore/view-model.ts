@@ -84,7 +84,8 @@ export function exploreView(
 			(populationYears.length ? ` (${populationYears[0]}${populationYears.length > 1 ? `–${populationYears.at(-1)}` : ''})` : '') +
 			(nearestUsed ? '; where that year is not held, the nearest year held.' : '.')
 		: '';
-	const subtitle = `${chosen.map(areaName).join(', ') || 'No area'}, ${range}.${denominator}`;
+	const who = state.view === 'map' ? 'The seven WMCA authorities' : chosen.map(areaName).join(', ') || 'No area';
+	const subtitle = `${who}, ${range}.${denominator}`;
 
 	let takeaway = 'No figures are held for this choice.';
 	const valued = series.map((s) => ({ s, pts: s.points.filter((p) => p.y !== null) })).filter((x) => x.pts.length);
