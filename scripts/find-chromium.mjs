@@ -2,6 +2,7 @@
  * Finds a Chromium for the browser tests, in this order: $CHROMIUM_PATH; a system Chromium or
  * Chrome on PATH or at the usual Debian paths; Playwright's browser cache. When none is found and
  * we are root on Debian, installs the `chromium` package with apt-get. Says what it did.
+ * chromiumStartError then tries to start it: a path that exists is not yet a browser that runs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -34,10 +35,11 @@ function playwrightCache() {
 	return null;
 }
 
-function find() {
-	if (process.env.CHROMIUM_PATH) {
-		if (existsSync(process.env.CHROMIUM_PATH)) return { path: process.env.CHROMIUM_PATH, how: 'from CHROMIUM_PATH' };
-		throw new Error(`CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which does not exist`);
+/** @param {NodeJS.ProcessEnv} env */
+function find(env) {
+	if (env.CHROMIUM_PATH) {
+		if (existsSync(env.CHROMIUM_PATH)) return { path: env.CHROMIUM_PATH, how: 'from CHROMIUM_PATH' };
+		throw new Error(`CHROMIUM_PATH is set to ${env.CHROMIUM_PATH}, which does not exist`);
 	}
 	for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
 		const p = onPath(name);
@@ -51,11 +53,11 @@ function find() {
 }
 
 /**
- * @param {{ log?: (message: string) => void }} [options]
+ * @param {{ log?: (message: string) => void, env?: NodeJS.ProcessEnv }} [options]
  * @returns {string} the browser's path
  */
-export function findOrInstallChromium({ log = console.log } = {}) {
-	const found = find();
+export function findOrInstallChromium({ log = console.log, env = process.env } = {}) {
+	const found = find(env);
 	if (found) {
 		log(`Chromium: ${found.path} (${found.how})`);
 		return found.path;
@@ -68,7 +70,7 @@ export function findOrInstallChromium({ log = console.log } = {}) {
 			stdio: 'inherit',
 			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
 		});
-		const installed = find();
+		const installed = find(env);
 		if (installed) {
 			log(`Chromium: installed ${installed.path}`);
 			return installed.path;
@@ -77,6 +79,34 @@ export function findOrInstallChromium({ log = console.log } = {}) {
 	throw new Error(
 		'No Chromium found. Install one (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.'
 	);
+}
+
+/** How the browser tests start Chromium (tests/browser/browser.ts), and so how it is tried here. */
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage'
+];
+
+/**
+ * Starts the browser at `executablePath` headless, as the browser tests will, and closes it.
+ * @param {string} executablePath
+ * @returns {Promise<string | null>} null when it started, else the first line of why not
+ */
+export async function chromiumStartError(executablePath) {
+	const { chromium } = await import('playwright-core');
+	try {
+		const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+		await browser.close();
+		return null;
+	} catch (e) {
+		return (e instanceof Error ? e.message : String(e)).trim().split('\n')[0];
+	}
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

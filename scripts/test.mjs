@@ -2,68 +2,145 @@
 /**
  * `npm test`: every test, unit and real-browser, in one command.
  *  1. validate data/ (npm run check:data)
- *  2. type check (svelte-check, TypeScript strict) and unit tests (vitest, project "unit")
- *  3. find or install a Chromium (scripts/find-chromium.mjs), saying what it did
- *  4. build the static site (vite build), and again under a sub-path (BASE_PATH)
- *  5. browser tests against the built site (vitest, project "browser", playwright-core)
- * Stops at the first failing step and exits non-zero.
+ *  2. type check (svelte-check, TypeScript strict)
+ *  3. unit tests (vitest, project "unit")
+ *  4. find or install a Chromium (scripts/find-chromium.mjs), and start it once to see that it runs
+ *  5. build the static site (vite build), and again under a sub-path (BASE_PATH)
+ *  6. browser tests against the built site (vitest, project "browser", playwright-core)
+ * Every step runs even when an earlier one failed, so one failure does not hide another's result;
+ * only the browser tests wait on what they need: when Chromium will not start or the site did not
+ * build, they are not run and every one of them counts as failed, with one line saying why.
+ * Ends on `tests: N passed, N failed` (scripts/test-summary.mjs says what counts) and exits
+ * non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { findOrInstallChromium } from './find-chromium.mjs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromiumStartError, findOrInstallChromium } from './find-chromium.mjs';
+import { sharedDir } from './shared-dir.mjs';
+import { closingLines, combine, countListed, tallyNotRun, tallyReport, tallyStep } from './test-summary.mjs';
 
-// Each vitest run also writes a JSON report, so the run can end on one closing line that counts
-// every test: "N passed, N failed".
+/** @typedef {import('./test-summary.mjs').Tally} Tally */
+
+// Each vitest run writes a JSON report, read back for the closing count.
 const REPORTS = '.svelte-kit/test-reports';
 const SUBPATH = '/rough-sleeping';
 const SUBPATH_DIR = '.svelte-kit/build-subpath';
-rmSync(REPORTS, { recursive: true, force: true });
-mkdirSync(REPORTS, { recursive: true });
-/** @param {string} project */
-const vitest = (project) => [
-	'vitest', 'run', '--project', project,
-	'--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/${project}.json`
-];
 
-function summary() {
-	let passed = 0;
-	let failed = 0;
-	for (const project of ['unit', 'browser']) {
-		try {
-			const report = JSON.parse(readFileSync(`${REPORTS}/${project}.json`, 'utf8'));
-			passed += report.numPassedTests;
-			failed += report.numFailedTests;
-		} catch {
-			// that project did not run
-		}
-	}
-	return `${passed} passed, ${failed} failed`;
-}
-
-/** @param {string} title @param {string} command @param {string[]} args @param {Record<string, string>} [env] */
-function step(title, command, args, env = {}) {
+/**
+ * Runs a command in the foreground, its output passed through.
+ * @param {string} title @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [env]
+ * @returns {number | null} its exit status
+ */
+function run(title, command, args, env = process.env) {
 	console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
-	const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-	if (r.status !== 0) {
-		console.error(`\n${title} failed (exit ${r.status ?? r.signal}).`);
-		console.log(`\ntests: ${summary()}`);
-		process.exit(r.status || 1);
+	const r = spawnSync(command, args, { stdio: 'inherit', env });
+	if (r.status !== 0) console.error(`\n${title} failed (exit ${r.status ?? r.signal}).`);
+	return r.status;
+}
+
+/**
+ * How many tests a vitest project holds, without running them (nor its global set-up's server).
+ * @param {string} project
+ * @returns {number | null} null when vitest could not list them
+ */
+export function listTests(project) {
+	const dir = mkdtempSync(join(tmpdir(), 'vitest-list-'));
+	try {
+		const out = join(dir, 'list.json');
+		spawnSync('npx', ['vitest', 'list', '--project', project, `--json=${out}`], {
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: { ...process.env, VITEST_COLLECT_ONLY: '1' }
+		});
+		return countListed(readFileSync(out, 'utf8'));
+	} catch {
+		return null;
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
 	}
 }
 
-step('Data validation', 'npx', ['tsx', 'scripts/check-data.ts']);
-step('Type check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
-step('Unit tests', 'npx', vitest('unit'));
-console.log('\n=== Browser');
-let chromium;
-try {
-	chromium = findOrInstallChromium();
-} catch (e) {
-	console.error(e instanceof Error ? e.message : e);
-	process.exit(1);
+/**
+ * Runs one vitest project and counts it from its JSON report.
+ * @param {string} project @param {{ title: string, env?: NodeJS.ProcessEnv, sharedPresent: boolean }} options
+ * @returns {Tally}
+ */
+function vitestStage(project, { title, env = process.env, sharedPresent }) {
+	const report = resolve(REPORTS, `${project}.json`);
+	rmSync(report, { force: true });
+	const args = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+	const exitCode = run(title, 'npx', args, env);
+	let parsed;
+	try {
+		parsed = JSON.parse(readFileSync(report, 'utf8'));
+	} catch {
+		return tallyNotRun(listTests(project), `${project} tests not run: vitest ended (exit ${exitCode}) before writing its report: see its output above`);
+	}
+	return tallyReport(parsed, { stage: `${project} tests`, exitCode, sharedPresent });
 }
-step('Build', 'npx', ['vite', 'build']);
-// A second build served under a sub-path, so the browser tests can check paths.base deploys.
-step('Build under a sub-path', 'npx', ['vite', 'build'], { BASE_PATH: SUBPATH, BUILD_DIR: SUBPATH_DIR });
-step('Browser tests', 'npx', vitest('browser'), { CHROMIUM_PATH: chromium });
-console.log(`\ntests: ${summary()}`);
+
+/**
+ * A Chromium that starts, or why there is none.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<{ path: string } | { cause: string }>}
+ */
+export async function usableChromium(env = process.env) {
+	let path;
+	try {
+		path = findOrInstallChromium({ env });
+	} catch (e) {
+		return { cause: `browser tests not run: ${e instanceof Error ? e.message : e}` };
+	}
+	const error = await chromiumStartError(path);
+	return error ? { cause: `browser tests not run: Chromium at ${path} would not start (${error})` } : { path };
+}
+
+/**
+ * The browser tests, or, when they cannot run, all of them counted as failed with the cause.
+ * @param {{ env?: NodeJS.ProcessEnv, built: boolean, sharedPresent: boolean }} options
+ *   built: whether the site built (the tests run against build/)
+ * @returns {Promise<Tally>}
+ */
+export async function browserStage({ env = process.env, built, sharedPresent }) {
+	console.log('\n=== Browser');
+	const chromium = await usableChromium(env);
+	if ('cause' in chromium) {
+		console.error(chromium.cause);
+		return tallyNotRun(listTests('browser'), chromium.cause);
+	}
+	if (!built) return tallyNotRun(listTests('browser'), 'browser tests not run: the site did not build');
+	return vitestStage('browser', { title: 'Browser tests', env: { ...env, CHROMIUM_PATH: chromium.path }, sharedPresent });
+}
+
+async function main() {
+	rmSync(REPORTS, { recursive: true, force: true });
+	mkdirSync(REPORTS, { recursive: true });
+	const sharedPresent = sharedDir() !== null;
+	/** @type {Tally[]} */
+	const tallies = [];
+	const step = (/** @type {string} */ title, /** @type {string[]} */ args, env = process.env) => {
+		const t = tallyStep(title, run(title, 'npx', args, env));
+		tallies.push(t);
+		return t.failed === 0;
+	};
+
+	step('Data validation', ['tsx', 'scripts/check-data.ts']);
+	step('Type check', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+	tallies.push(vitestStage('unit', { title: 'Unit tests', sharedPresent }));
+	// Built afresh: a failed build must not leave an old one for the browser tests to pass on.
+	rmSync('build', { recursive: true, force: true });
+	rmSync(SUBPATH_DIR, { recursive: true, force: true });
+	const built = step('Build', ['vite', 'build']);
+	// A second build served under a sub-path, so the browser tests can check paths.base deploys.
+	step('Build under a sub-path', ['vite', 'build'], { ...process.env, BASE_PATH: SUBPATH, BUILD_DIR: SUBPATH_DIR });
+	tallies.push(await browserStage({ built, sharedPresent }));
+
+	const total = combine(tallies);
+	console.log('');
+	for (const line of closingLines(total)) console.log(line);
+	process.exit(total.failed > 0 ? 1 : 0);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

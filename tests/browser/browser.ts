@@ -4,7 +4,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { findOrInstallChromium } from '../../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findOrInstallChromium } from '../../scripts/find-chromium.mjs';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -13,16 +13,7 @@ export async function launch(): Promise<Browser> {
 	return chromium.launch({
 		executablePath,
 		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-dev-shm-usage'
-		]
+		args: CHROMIUM_ARGS
 	});
 }
 

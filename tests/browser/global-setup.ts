@@ -19,6 +19,8 @@ export const SUBPATH = '/rough-sleeping';
 export const SUBPATH_DIR = '.svelte-kit/build-subpath';
 
 export default async function setup(project: TestProject) {
+	// `vitest list` (the test runner counting tests it cannot run) needs no build and no server.
+	if (process.env.VITEST_COLLECT_ONLY) return;
 	if (!existsSync('build/index.html')) throw new Error('No build/ found: run `npx vite build` (or `npm test`) first.');
 	const { server, url } = await serve({ dir: 'build', port: 0 });
 	project.provide('baseUrl', url);
