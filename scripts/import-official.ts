@@ -1,7 +1,8 @@
 /**
  * Carries the official figures compiled in ../shared/data/official/ into data/ in the
  * project's own schema: sources.csv, areas.csv, denominators.csv and observations.csv.
- * Re-run after ../shared changes:  npm run data:official [-- --from DIR]
+ * Re-run after ../shared changes:  npm run data:official [-- --from DIR] [--out DIR]
+ * (--out: write the files elsewhere, as the test tracing data/ to ../shared does; DIR/provenance must exist)
  *
  * The 2010-2019 snapshot rows are then replaced by an import of the published autumn 2019
  * workbook (DIR/../../reference/mhclg/files/, the same importer as npm run import:official),
@@ -11,17 +12,23 @@
  * total is the sum of its seven authorities only where all seven are known, otherwise x; a
  * figure from a secondary source keeps marker u.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { toCsv } from '../src/lib/data/csv.ts';
 import { ENGLAND, WEST_MIDLANDS_REGION, WMCA, WMCA_AUTHORITIES } from '../src/lib/data/contract.ts';
 import { snapshotFromWorkbook } from './import-snapshot-2019.ts';
+import { sharedLocation } from './shared-dir.mjs';
 
 const args = process.argv.slice(2);
 const fromArg = args.indexOf('--from');
-const from = resolve(fromArg >= 0 ? args[fromArg + 1] : '../shared/data/official');
-const out = resolve('data');
+const from = resolve(fromArg >= 0 ? args[fromArg + 1] : join(sharedLocation(), 'data/official'));
+if (!existsSync(from)) {
+	console.error(`npm run data:official: ${from} does not exist (../shared is not beside this clone?); pass --from DIR`);
+	process.exit(2);
+}
+const outArg = args.indexOf('--out');
+const out = resolve(outArg >= 0 ? args[outArg + 1] : 'data');
 /** The source row (in ../shared sources.csv) of the ONS mid-year population series. */
 const POPULATION_SOURCE = 'ons_mye_2011_2024';
 
@@ -130,4 +137,4 @@ writeFileSync(
 	`${out}/observations.csv`,
 	toCsv(['indicator_id', 'area_code', 'period', 'value', 'marker', 'source_id', 'note'], observations)
 );
-console.log(`data/: ${sourceRows.length} sources, ${areaRows.length} areas, ${denominatorRows.length} denominators, ${observations.length} observations`);
+console.log(`${outArg >= 0 ? out : 'data/'}: ${sourceRows.length} sources, ${areaRows.length} areas, ${denominatorRows.length} denominators, ${observations.length} observations`);
