@@ -18,7 +18,9 @@ export default defineConfig({
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
 					environment: 'node',
-					testTimeout: 60_000
+					// Hooks build engines and regenerate data files: give them a test's time on a busy machine.
+					testTimeout: 60_000,
+					hookTimeout: 60_000
 				}
 			},
 			{
