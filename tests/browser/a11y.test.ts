@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { baseUrl, useBrowser } from './browser';
+import { contrastRatio, effectiveBackground, parseColour } from '../contrast';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = ['/', '/methodology', '/diagnostics'];
@@ -18,6 +20,24 @@ interface AxeViolation {
 	id: string;
 	help: string;
 	nodes: { target: string[] }[];
+}
+
+/**
+ * Presses Tab once and measures the element that took focus: its text, focus styles, and the
+ * WCAG contrast of its text colour against the background seen behind it (its own and its
+ * ancestors', painted over white).
+ */
+async function tabToFirst(page: Page) {
+	await page.keyboard.press('Tab');
+	const seen = await page.evaluate(() => {
+		const el = document.activeElement as HTMLElement;
+		const style = getComputedStyle(el);
+		const backgrounds: string[] = [];
+		for (let node: Element | null = el; node; node = node.parentElement) backgrounds.push(getComputedStyle(node).backgroundColor);
+		return { text: el.textContent?.trim(), outline: style.outlineStyle, box: style.boxShadow, colour: style.color, backgrounds };
+	});
+	const contrast = contrastRatio(parseColour(seen.colour), effectiveBackground(seen.backgrounds));
+	return { ...seen, contrast };
 }
 
 describe('accessibility', () => {
@@ -57,18 +77,27 @@ describe('accessibility', () => {
 		await context.close();
 	});
 
-	it('keyboard: Tab reaches the skip link first, and focus is visibly outlined', async () => {
+	it('keyboard: Tab reaches the skip link first; it is visibly outlined and its text contrast is at least 4.5:1', async () => {
 		const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
 		const page = await context.newPage();
 		await page.goto(baseUrl(), { waitUntil: 'load' });
-		await page.keyboard.press('Tab');
-		const focused = await page.evaluate(() => {
-			const el = document.activeElement as HTMLElement;
-			const style = getComputedStyle(el);
-			return { text: el.textContent?.trim(), outline: style.outlineStyle, box: style.boxShadow, bg: style.backgroundColor };
-		});
+		const focused = await tabToFirst(page);
 		expect(focused.text).toBe('Skip to main content');
-		expect(focused.outline !== 'none' || focused.box !== 'none' || focused.bg !== 'rgba(0, 0, 0, 0)').toBe(true);
+		expect(focused.outline !== 'none' || focused.box !== 'none' || focused.backgrounds[0] !== 'rgba(0, 0, 0, 0)').toBe(true);
+		expect(focused.contrast).toBeGreaterThanOrEqual(4.5);
+		await context.close();
+	});
+
+	it('the skip-link contrast check fails on a poor colour: #777 on white (4.48:1), injected', async () => {
+		// bypassCSP only so the test can add an inline style; the site itself allows none.
+		const context = await browser().newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+		const page = await context.newPage();
+		await page.goto(baseUrl(), { waitUntil: 'load' });
+		await page.addStyleTag({ content: '.skip-link:focus { color: #777 !important; background: #fff !important; }' });
+		const focused = await tabToFirst(page);
+		expect(focused.text).toBe('Skip to main content');
+		expect(focused.contrast).toBeLessThan(4.5);
+		expect(focused.contrast).toBeCloseTo(4.48, 2);
 		await context.close();
 	});
 });

@@ -2,6 +2,8 @@
  * Shared browser-test helpers: launch the system Chromium through playwright-core, open pages,
  * and record every request so a test can assert nothing leaves the site's origin.
  */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_ARGS, findOrInstallChromium } from '../../scripts/find-chromium.mjs';
@@ -68,4 +70,48 @@ export async function open(
 export function foreignRequests(requests: string[]): string[] {
 	const origin = new URL(baseUrl()).origin;
 	return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+export interface RequestRecord {
+	method: string;
+	url: string;
+	/** Size of the request body (0 when there is none). */
+	bytes: number;
+}
+
+/** Every request the context makes from now on (workers' included), same-origin too, with method and body size. */
+export function recordRequests(context: BrowserContext): RequestRecord[] {
+	const log: RequestRecord[] = [];
+	context.on('request', (r) => log.push({ method: r.method(), url: r.url(), bytes: r.postDataBuffer()?.length ?? 0 }));
+	return log;
+}
+
+const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
+
+/**
+ * The requests that are not a body-less GET of a file of the built site (build/), as
+ * "METHOD url (N bytes)": anything sent anywhere, even to the site itself, is reported.
+ */
+export function notStaticGets(log: readonly RequestRecord[], dir = 'build'): string[] {
+	const origin = new URL(baseUrl()).origin;
+	const servesFile = (url: string) => {
+		const u = new URL(url);
+		if (u.origin !== origin) return false;
+		const path = decodeURIComponent(u.pathname).replace(/^\/+/, '');
+		if (path.split('/').includes('..')) return false;
+		return [path, `${path}.html`, join(path, 'index.html')].some((p) => isFile(join(dir, p)));
+	};
+	return log
+		.filter((r) => !(r.method === 'GET' && r.bytes === 0 && servesFile(r.url)))
+		.map((r) => `${r.method} ${r.url} (${r.bytes} bytes)`);
+}
+
+/** A chart's data table: its column headings and its rows, as cell texts. */
+export async function readTable(page: Page, chartId: string): Promise<{ header: string[]; rows: string[][] }> {
+	const table = page.locator(`#${chartId} table`);
+	const header = await table.locator('thead th').allTextContents();
+	const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+		trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim()))
+	);
+	return { header: header.map((h) => h.trim()), rows };
 }

@@ -5,21 +5,71 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { foreignRequests, open, useBrowser } from './browser';
+import { foreignRequests, open, readTable, useBrowser } from './browser';
+import { WMCA_CODE, officialObservation, readCsv, wmcaAuthorityCodes, type Row } from '../data-files';
 
 const browser = useBrowser();
 
-/** Rows of a chart's data table, as arrays of cell texts (header row excluded). */
-async function tableRows(page: Page, chartId: string): Promise<string[][]> {
-	return page.locator(`#${chartId} table tbody tr`).evaluateAll((trs) =>
-		trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim()))
-	);
-}
+const rowsOf = async (page: Page, chartId: string) => (await readTable(page, chartId)).rows;
 
-/** The official autumn figures for one authority, read from the data file (not from the app). */
-function officialSnapshot(areaCode: string, year: string): string {
-	const rows = Papa.parse<Record<string, string>>(readFileSync('data/observations.csv', 'utf8'), { header: true }).data;
-	return rows.find((r) => r.indicator_id === 'snapshot_single_night' && r.area_code === areaCode && r.period === year)!.value;
+/** A table cell ("1,234", "8.7", "16%", "£9.6 million", "300 [e]", "[x]") as its number, decimals shown and markers. */
+function parseCell(text: string): { value: number | null; decimals: number; markers: string[] } {
+	const markers = [...text.matchAll(/\[([a-z])\]/g)].map((m) => m[1]).sort();
+	const number = text.replace(/\[[a-z]\]/g, '').replace(/[£%,]|million/g, '').replace('\u2212', '-').trim();
+	return { value: number === '' ? null : Number(number), decimals: number.split('.')[1]?.length ?? 0, markers };
+}
+/** Marker letters of a CSV or data file field ("e", "x u"), sorted; "x" added for a missing value. */
+function markerLetters(value: string, marker: string): string[] {
+	const letters = marker.split(/\s+/).filter(Boolean);
+	if (value === '' && !letters.some((m) => ['x', 'c', 'z'].includes(m))) letters.push('x');
+	return letters.sort();
+}
+const round = (n: number, decimals: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
+
+// What each chart shows, computed from data/ here (not through the app's SQL or page code).
+const observations = [...readCsv('observations.csv'), ...readCsv('observations_illustrative.csv')];
+const areaCodeOf = new Map(readCsv('areas.csv').map((a) => [a.area_name, a.area_code]));
+const indicatorOf = new Map(readCsv('indicators.csv').map((i) => [i.short_name, i.indicator_id]));
+/** Series labels on the overview that are neither an indicator's short name nor an area's name. */
+const SERIES_INDICATOR: Record<string, string> = { 'People housed (cumulative)': 'hf_people_housed' };
+const observation = (indicator: string, area: string, period: string) =>
+	observations.find((o) => o.indicator_id === indicator && o.area_code === area && o.period === period);
+const populations = readCsv('denominators.csv').filter((d) => d.measure === 'population');
+/** The population of the year nearest to `year` held for an area (the later year on a tie). */
+function population(area: string, year: number): number {
+	const distance = (d: Row) => Math.abs(Number(d.year) - year);
+	const held = populations.filter((d) => d.area_code === area).sort((a, b) => distance(a) - distance(b) || Number(b.year) - Number(a.year));
+	return Number(held[0].value);
+}
+/** The latest autumn for which data/ holds any authority's snapshot count: the year of the by-authority bars. */
+const authorities = new Set(wmcaAuthorityCodes());
+const latestSnapshotYear = String(
+	Math.max(...observations.filter((o) => o.indicator_id === 'snapshot_single_night' && o.value !== '' && authorities.has(o.area_code)).map((o) => Number(o.period)))
+);
+
+/**
+ * The value and markers data/ gives for one value cell of a chart's CSV: a series column named
+ * for an indicator (at the WMCA, the area the page is prerendered for) or for an area (its autumn
+ * snapshot); or a bar of an authority (its latest snapshot count, or that count per 100,000 of
+ * the population of the nearest year held).
+ */
+function fromData(header: string[], column: number, row: string[]): { value: number | null; markers: string[]; tolerance: number } {
+	const label = header[column].replace(/ \([^()]*\)$/, '');
+	if (header[0] === 'period') {
+		const area = areaCodeOf.get(label) ?? WMCA_CODE;
+		const indicator = areaCodeOf.has(label) ? 'snapshot_single_night' : (SERIES_INDICATOR[label] ?? indicatorOf.get(label));
+		expect(indicator, `series "${label}" traced to an indicator`).toBeDefined();
+		const o = observation(indicator!, area, row[0]);
+		return { value: o && o.value !== '' ? Number(o.value) : null, markers: markerLetters(o?.value ?? '', o?.marker ?? ''), tolerance: 0 };
+	}
+	const area = areaCodeOf.get(row[0]);
+	expect(area, `bar "${row[0]}" is an area`).toBeDefined();
+	const o = observation('snapshot_single_night', area!, latestSnapshotYear);
+	const count = o && o.value !== '' ? Number(o.value) : null;
+	const markers = markerLetters(o?.value ?? '', o?.marker ?? '');
+	if (!/per 100,000/.test(header[column])) return { value: count, markers, tolerance: 0 };
+	const rate = count === null ? null : (count / population(area!, Number(latestSnapshotYear))) * 100000;
+	return { value: rate, markers, tolerance: 0.05 };
 }
 
 describe('overview page', () => {
@@ -30,7 +80,7 @@ describe('overview page', () => {
 		await expect(main.getByRole('heading', { name: 'Housing First', exact: true }).count()).resolves.toBe(1);
 		expect(await main.textContent()).toContain('one of five early adopter areas');
 		expect(await s.page.locator('figure svg').count()).toBeGreaterThanOrEqual(6);
-		const rows = await tableRows(s.page, 'chart-snapshot');
+		const rows = await rowsOf(s.page, 'chart-snapshot');
 		const row = (year: string) => rows.find((r) => r[0].includes(year));
 		expect(row('2018')?.[1]).toBe('169');
 		expect(row('2019')?.[1]).toBe('115');
@@ -56,8 +106,8 @@ describe('overview page', () => {
 		await s.page.selectOption('#area-select', 'E08000025');
 		await s.page.locator('[data-area-code="E08000025"] #chart-snapshot').waitFor({ timeout: 90_000 });
 		expect(s.requests.some((u) => /duckdb-(mvp|eh)\.[\w-]+\.wasm$/.test(u))).toBe(true);
-		const rows = await tableRows(s.page, 'chart-snapshot');
-		const expected2019 = officialSnapshot('E08000025', '2019');
+		const rows = await rowsOf(s.page, 'chart-snapshot');
+		const expected2019 = officialObservation('snapshot_single_night', 'E08000025', '2019')!.value;
 		expect(expected2019).toBe('52');
 		expect(rows.find((r) => r[0].includes('2019'))?.[1]).toBe(expected2019);
 		expect(await s.page.locator('#scorecard-heading').textContent()).toContain('Birmingham');
@@ -108,7 +158,7 @@ describe('overview page', () => {
 		await s.context.close();
 	});
 
-	it('every chart on the page offers a CSV whose rows match its table', async () => {
+	it('every chart on the page offers a CSV whose values are its table’s, and are the figures in data/', async () => {
 		const s = await open(browser(), '/', { javaScriptEnabled: false });
 		const ids = await s.page.locator('.chart-frame').evaluateAll((els) => els.map((e) => e.id));
 		expect(ids.length).toBeGreaterThanOrEqual(6);
@@ -116,9 +166,30 @@ describe('overview page', () => {
 			const href = await s.page.locator(`#${id} a[download]`).getAttribute('href');
 			expect(href?.startsWith('data:text/csv')).toBe(true);
 			const text = decodeURIComponent(href!.slice(href!.indexOf(',') + 1)).replace(/^\uFEFF/, '');
-			const csvRows = Papa.parse<string[]>(text.trim()).data.slice(1);
-			const tableRowCount = await s.page.locator(`#${id} table tbody tr`).count();
-			expect(csvRows.length, id).toBe(tableRowCount);
+			const [header, ...csvRows] = Papa.parse<string[]>(text.trim()).data;
+			const table = await rowsOf(s.page, id);
+			expect(csvRows.length, id).toBe(table.length);
+			// Series: period, its words, then a value and a marker column per series. Bars: label, value, marker.
+			const series = header[0] === 'period';
+			const valueColumns = header.map((_, i) => i).filter((i) => i >= (series ? 2 : 1) && !/marker$/.test(header[i]));
+			expect(valueColumns.length, id).toBeGreaterThan(0);
+			csvRows.forEach((row, r) => {
+				const where = `${id} row ${r + 1}`;
+				expect(table[r][0], where).toBe(series ? row[1] : row[0]);
+				valueColumns.forEach((c, k) => {
+					const cell = parseCell(table[r][k + 1]);
+					const csvValue = row[c] === '' ? null : Number(row[c]);
+					const csvMarkers = markerLetters(row[c], row[c + 1]);
+					// The table shows the CSV's figure, rounded as displayed, with the same markers.
+					expect(cell.markers, `${where}: ${header[c]}`).toEqual(csvMarkers);
+					expect(cell.value, `${where}: ${header[c]}`).toBe(csvValue === null ? null : round(csvValue, cell.decimals));
+					// And the CSV's figure is data/'s.
+					const expected = fromData(header, c, row);
+					expect(csvMarkers, `${where}: ${header[c]} markers from data/`).toEqual(expected.markers);
+					if (expected.value === null || csvValue === null) expect(csvValue, `${where}: ${header[c]}`).toBe(expected.value);
+					else expect(Math.abs(csvValue - expected.value), `${where}: ${header[c]} = ${csvValue}, data/ gives ${expected.value}`).toBeLessThanOrEqual(expected.tolerance);
+				});
+			});
 		}
 		await s.context.close();
 	});

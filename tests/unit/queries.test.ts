@@ -2,8 +2,6 @@
  * The named queries on the Node engine over the real data/. Expectations are computed here from
  * the CSV text itself (a second method), not from the engine.
  */
-import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/lib/data/engine';
 import { createNodeEngine } from '../../src/lib/data/engine-node';
@@ -11,6 +9,7 @@ import { loadDataFiles } from '../../src/lib/data/database';
 import { queries, run } from '../../src/lib/data/queries';
 import { readDataDir } from '../../src/lib/server/db';
 import { WMCA, WMCA_AUTHORITIES } from '../../src/lib/data/contract';
+import { readCsv, sumOfSevenAuthorities } from '../data-files';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -21,20 +20,9 @@ afterAll(async () => {
 	await engine.close();
 });
 
-const observations = Papa.parse<Record<string, string>>(readFileSync('data/observations.csv', 'utf8'), {
-	header: true,
-	skipEmptyLines: true
-}).data;
-/** The sum of the seven authorities' published figures, or null when any is missing. */
-function sumOfSeven(year: string): number | null {
-	let total = 0;
-	for (const a of WMCA_AUTHORITIES) {
-		const row = observations.find((r) => r.indicator_id === 'snapshot_single_night' && r.area_code === a.code && r.period === year);
-		if (!row || row.value === '') return null;
-		total += Number(row.value);
-	}
-	return total;
-}
+const observations = readCsv('observations.csv');
+/** The sum of the seven authorities' published figures (from the CSV), or null when any is missing. */
+const sumOfSeven = sumOfSevenAuthorities;
 
 describe('loading data files', () => {
 	it('loads a file with a BOM and mixed CRLF and LF line ends (which the validator accepts) row for row', async () => {
@@ -96,8 +84,7 @@ describe('named queries on the Node engine', () => {
 	});
 
 	it('rates by authority: count / the population of the nearest year held × 100,000, to one decimal place', async () => {
-		const populations = Papa.parse<Record<string, string>>(readFileSync('data/denominators.csv', 'utf8'), { header: true, skipEmptyLines: true })
-			.data.filter((d) => d.measure === 'population');
+		const populations = readCsv('denominators.csv').filter((d) => d.measure === 'population');
 		const latestPopulationYear = Math.max(...populations.map((d) => Number(d.year)));
 		const rows = await run(engine, queries.snapshotByArea('2025', 'local_authority'));
 		expect(rows.length).toBe(7);
