@@ -6,7 +6,7 @@ import { dataReadme } from '../../scripts/generate-data-readme';
 describe('data/README.md', () => {
 	const text = dataReadme();
 
-	it('equals the text generated from the contract (run npm run data:readme after changing contract.ts)', () => {
+	it('drift check: equals the text generated from the contract (run npm run data:readme after changing contract.ts)', () => {
 		expect(readFileSync('data/README.md', 'utf8')).toBe(text);
 	});
 

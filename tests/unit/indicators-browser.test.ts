@@ -26,7 +26,7 @@ afterAll(async () => {
 const small = readFileSync('tests/fixtures/indicators/contacts-small.csv');
 
 describe('computeFromFile', () => {
-	it('gives the same rows as computeFromContacts, and leaves no ind_ table behind', async () => {
+	it('drift check: gives the same rows as computeFromContacts, and leaves no ind_ table behind', async () => {
 		const file = new File([small], 'contacts-small.csv', { type: 'text/csv' });
 		const fromFile = await computeFromFile(file, { engine, from: '2024-01', to: '2024-02' });
 		const direct = await computeFromContacts(engine, new Uint8Array(small), 'x.csv', { from: '2024-01', to: '2024-02' });
@@ -34,6 +34,19 @@ describe('computeFromFile', () => {
 		expect(fromFile).toEqual(direct);
 		const [t] = await engine.query<{ n: number }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'ind_%'");
 		expect(t.n).toBe(0);
+	});
+
+	it('gives the figures worked out by hand from the fixture (as in indicators-cli.test.ts)', async () => {
+		const result = await computeFromFile(new File([small], 'contacts-small.csv'), { engine, from: '2024-01', to: '2024-02' });
+		if (!('rows' in result)) throw new Error('expected rows');
+		const get = (id: string, area: string, period: string) =>
+			result.rows.find((r) => r.indicator_id === id && r.area_code === area && r.period === period)?.value;
+		// WMCA, February 2024: p1, p2 (once, though seen in two authorities) and p3; only p2 is new.
+		expect(get('rs_month', 'E47000007', '2024-02')).toBe(3);
+		expect(get('new', 'E47000007', '2024-02')).toBe(1);
+		expect(get('new_pct', 'E47000007', '2024-02')).toBe(33.3);
+		// Birmingham, February: p1 and p2.
+		expect(get('rs_month', 'E08000025', '2024-02')).toBe(2);
 	});
 
 	it('returns every problem of a bad file, named by the file name, without starting an engine', async () => {
@@ -70,7 +83,7 @@ describe('computeFromContacts with an engine factory', () => {
 		return { counts, factory };
 	}
 
-	it('starts an engine for a good file, gives the same rows as on a given engine, and closes it', async () => {
+	it('drift check: with an engine factory, gives the same rows as on a given engine; starts one engine for a good file and closes it', async () => {
 		const { counts, factory } = countingFactory();
 		const made = await computeFromContacts(factory, new Uint8Array(small), 'x.csv', { from: '2024-01', to: '2024-02' });
 		const given = await computeFromContacts(engine, new Uint8Array(small), 'x.csv', { from: '2024-01', to: '2024-02' });

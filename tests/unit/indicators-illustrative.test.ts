@@ -1,6 +1,8 @@
 /**
  * data/observations_illustrative.csv: regenerating it (npm run data:illustrative) gives exactly the
- * committed file, and its figures keep the data contract and look plausible.
+ * committed file (a drift check); every figure in it is also what the plain-TypeScript oracle
+ * computes from the same synthetic register (a second method, no SQL); and its figures keep the
+ * data contract and look plausible.
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -11,6 +13,10 @@ import {
 	ILLUSTRATIVE_REGISTER,
 	buildIllustrative
 } from '../../scripts/data-illustrative';
+import { toObservationRows } from '../../src/lib/indicators/compute';
+import { oracleIndicators } from '../../src/lib/indicators/oracle';
+import { checkRecords } from '../../src/lib/indicators/records';
+import { generateRegister, registerCsv } from '../../src/lib/indicators/register';
 
 type Rec = Record<string, string>;
 const read = (name: string) =>
@@ -25,9 +31,19 @@ describe('data/observations_illustrative.csv', () => {
 		regenerated = await buildIllustrative();
 	});
 
-	it('is reproduced byte for byte by the committed generator parameters', () => {
+	it('drift check: is reproduced byte for byte by the committed generator parameters', () => {
 		expect(ILLUSTRATIVE_REGISTER).toEqual({ people: 5000, seed: 20230501, from: '2018-05', to: '2026-10' });
 		expect(regenerated === committed).toBe(true);
+	});
+
+	it('holds, for every area, month and indicator, the figure the oracle computes from the same register', () => {
+		const checked = checkRecords(registerCsv(generateRegister(ILLUSTRATIVE_REGISTER)), 'register.csv', { keepRecords: true });
+		expect(checked.problems).toEqual([]);
+		const expected = toObservationRows(oracleIndicators(checked.records!, ILLUSTRATIVE_MONTHS));
+		const key = (r: Partial<Record<'indicator_id' | 'area_code' | 'period', string>>) => `${r.indicator_id}|${r.area_code}|${r.period}`;
+		const actual = new Map(rows.map((r) => [key(r), `${r.value}|${r.marker}`]));
+		expect(actual.size).toBe(expected.length);
+		for (const e of expected) expect(actual.get(key(e)), key(e)).toBe(`${e.value ?? ''}|${e.marker}`);
 	});
 
 	it('has the observations.csv columns and keeps the contract: counts >= 0, percentages 0-100, markers empty or z', () => {
