@@ -115,17 +115,3 @@ export function closingLines(total) {
 		`tests: ${total.passed} passed, ${total.failed} failed`
 	];
 }
-
-/**
- * How many tests `vitest list --json` found, or null when its output is not a list.
- * @param {string} json
- * @returns {number | null}
- */
-export function countListed(json) {
-	try {
-		const listed = JSON.parse(json);
-		return Array.isArray(listed) ? listed.length : null;
-	} catch {
-		return null;
-	}
-}

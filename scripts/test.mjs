@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromiumStartError, findOrInstallChromium } from './find-chromium.mjs';
 import { sharedDir } from './shared-dir.mjs';
-import { closingLines, combine, countListed, tallyNotRun, tallyReport, tallyStep } from './test-summary.mjs';
+import { closingLines, combine, tallyNotRun, tallyReport, tallyStep } from './test-summary.mjs';
 
 /** @typedef {import('./test-summary.mjs').Tally} Tally */
 
@@ -42,24 +42,43 @@ function run(title, command, args, env = process.env) {
 }
 
 /**
- * How many tests a vitest project holds, without running them (nor its global set-up's server).
- * @param {string} project
- * @returns {number | null} null when vitest could not list them
+ * `vitest list` for a project, without running its tests (nor its global set-up's server).
+ * @param {string[]} args after `vitest list`
+ * @returns {unknown[] | null} what it listed, or null when it could not list
  */
-export function listTests(project) {
+function vitestList(args) {
 	const dir = mkdtempSync(join(tmpdir(), 'vitest-list-'));
 	try {
 		const out = join(dir, 'list.json');
-		spawnSync('npx', ['vitest', 'list', '--project', project, `--json=${out}`], {
-			stdio: ['ignore', 'ignore', 'inherit'],
+		spawnSync('npx', ['vitest', 'list', ...args, `--json=${out}`], {
+			stdio: 'ignore',
 			env: { ...process.env, VITEST_COLLECT_ONLY: '1' }
 		});
-		return countListed(readFileSync(out, 'utf8'));
+		const listed = JSON.parse(readFileSync(out, 'utf8'));
+		return Array.isArray(listed) ? listed : null;
 	} catch {
 		return null;
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
+}
+
+/**
+ * How many tests a vitest project holds. One file that cannot load stops vitest listing any, so
+ * then they are counted file by file, such a file as one.
+ * @param {string} project
+ * @param {string[]} [options] more vitest options (another --config, for the runner's own tests)
+ * @returns {number | null} null when vitest could not even list the files
+ */
+export function listTests(project, options = []) {
+	const args = ['--project', project, ...options];
+	const all = vitestList(args);
+	if (all) return all.length;
+	const files = vitestList([...args, '--filesOnly']);
+	if (!files) return null;
+	return files
+		.map((f) => /** @type {{ file: string }} */ (f).file)
+		.reduce((n, file) => n + (vitestList([...args, file])?.length || 1), 0);
 }
 
 /**
