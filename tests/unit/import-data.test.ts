@@ -5,12 +5,14 @@
  * here) gives the data's rows and cells exactly.
  */
 import * as XLSX from '@e965/xlsx';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { importCsvs } from '../../src/lib/import/csv';
 import { importWorkbook } from '../../src/lib/import/import';
 import { readGrids } from '../../src/lib/import/read';
+import { sharedLocation } from '../../scripts/shared-dir.mjs';
+import { describeWithShared } from '../needs-shared';
 
 const parse = (f: string) => Papa.parse<Record<string, string>>(readFileSync(f, 'utf8'), { header: true, skipEmptyLines: true }).data;
 const observations = parse('data/observations.csv');
@@ -27,11 +29,9 @@ describe('data/provenance/observation_cells.csv', () => {
 	});
 });
 
-const SHARED = process.env.SHARED_DIR ?? '../shared';
-const WORKBOOK = `${SHARED}/reference/mhclg/files/rough_sleeping_snapshot_autumn_2019_tables.xlsx`;
-if (!existsSync(WORKBOOK)) console.log(`import-data: ${WORKBOOK} not found; the 2019 workbook was not re-imported`);
+const WORKBOOK = `${sharedLocation()}/reference/mhclg/files/rough_sleeping_snapshot_autumn_2019_tables.xlsx`;
 
-(existsSync(WORKBOOK) ? describe : () => {})('re-importing the autumn 2019 workbook', () => {
+describeWithShared('re-importing the autumn 2019 workbook', () => {
 	it('gives the data\'s 2010-2019 snapshot rows and cells exactly', async () => {
 		const name = 'rough_sleeping_snapshot_autumn_2019_tables.xlsx';
 		const result = importWorkbook(await readGrids(new Uint8Array(readFileSync(WORKBOOK)), name, XLSX), name);

@@ -7,15 +7,16 @@ import * as XLSX from '@e965/xlsx';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importWorkbook } from '../../src/lib/import/import';
 import { readGrids } from '../../src/lib/import/read';
+import { sharedLocation } from '../../scripts/shared-dir.mjs';
+import { describeWithShared } from '../needs-shared';
 
 // ../shared beside the clone (as in CI); SHARED_DIR points elsewhere (e.g. from a git worktree).
-const SHARED = process.env.SHARED_DIR ?? '../shared';
+const SHARED = sharedLocation();
 const FILES = `${SHARED}/reference/mhclg/files`;
 const here = existsSync(`${FILES}/rough_sleeping_snapshot_autumn_2019_tables.xlsx`) && existsSync(`${SHARED}/data/official/snapshot_single_night.csv`);
-if (!here) console.log(`import-real: ${SHARED} not found; the real MHCLG workbooks were not imported`);
 
 const SEVEN = ['E08000025', 'E08000026', 'E08000027', 'E08000028', 'E08000029', 'E08000030', 'E08000031'];
 const WANTED = [...SEVEN, 'E12000005', 'E92000001'];
@@ -25,7 +26,7 @@ async function importFile(name: string) {
 	return importWorkbook(await readGrids(bytes, name, XLSX), name);
 }
 
-(here ? describe : () => {})('the real autumn snapshot workbooks', () => {
+describeWithShared('the real autumn snapshot workbooks', () => {
 	const official = here
 		? Papa.parse<Record<string, string>>(readFileSync(`${SHARED}/data/official/snapshot_single_night.csv`, 'utf8'), { header: true, skipEmptyLines: true }).data
 		: [];

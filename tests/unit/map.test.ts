@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { render } from 'svelte/server';
 import Papa from 'papaparse';
 import { geoTransverseMercator, geoPath } from 'd3';
@@ -11,9 +12,8 @@ import { BOUNDARY_ATTRIBUTION, WMCA_DISTRICTS } from '$lib/charts/map/districts'
 import { contrast } from '$lib/charts/palette';
 import { WMCA_AUTHORITIES } from '$lib/data/contract';
 import { BOUNDARIES_FILE, buildDistrictsModule } from '../../scripts/generate-map-paths';
+import { describeWithShared } from '../needs-shared';
 
-/** ../shared beside the project (SHARED_DIR overrides, e.g. from a git worktree). */
-const SHARED = `${process.env.SHARED_DIR ?? '../shared'}/data/official/wmca_lad_boundaries.geojson`;
 
 describe('map classes', () => {
 	it('gives nice equal intervals, worked by hand: 3, 8, 12, 19, 23 people fall in 0–5, 5–10, 10–15, 15–20, 20–25', () => {
@@ -103,21 +103,20 @@ describe('map paths', () => {
 		expect(at('Walsall').y).toBeLessThan(at('Solihull').y);
 	});
 
-	it('the committed districts module is exactly what the generator writes', () => {
+	it('drift check: the committed districts module is exactly what the generator writes', () => {
 		expect(readFileSync('src/lib/charts/map/districts.ts', 'utf8')).toBe(buildDistrictsModule());
-	});
-
-	it('the boundaries in data/ are the official file from ../shared, when it is there', () => {
-		if (!existsSync(SHARED)) {
-			console.log(`${SHARED} not found: skipped the comparison with the official boundaries`);
-			return;
-		}
-		expect(JSON.parse(readFileSync(BOUNDARIES_FILE, 'utf8'))).toEqual(JSON.parse(readFileSync(SHARED, 'utf8')));
 	});
 
 	it('the attribution under the map is the one recorded for the source in data/sources.csv', () => {
 		const rows = Papa.parse<Record<string, string>>(readFileSync('data/sources.csv', 'utf8'), { header: true }).data;
 		expect(rows.find((r) => r.source_id === 'ons_lad_boundaries_2022')?.notes).toContain(BOUNDARY_ATTRIBUTION);
+	});
+});
+
+describeWithShared('the map boundaries', (shared) => {
+	it('in data/ are the official file from ../shared', () => {
+		const official = join(shared(), 'data/official/wmca_lad_boundaries.geojson');
+		expect(JSON.parse(readFileSync(BOUNDARIES_FILE, 'utf8'))).toEqual(JSON.parse(readFileSync(official, 'utf8')));
 	});
 });
 
