@@ -1,13 +1,9 @@
 import { getDatabase } from '$lib/server/db';
 import { WMCA } from '$lib/data/contract';
-import { loadAreaView, loadOverviewContext } from '$lib/pages/overview';
 import { loadSections } from '$lib/content/content';
+import { loadOverview } from './areas/[code]/load';
 
+/** / is the WMCA overview: the same page as /areas/E47000007/. */
 export async function load() {
-	const db = await getDatabase();
-	const context = await loadOverviewContext(db);
-	const wmca = context.areas.find((a) => a.area_code === WMCA);
-	if (!wmca) throw new Error(`areas.csv has no WMCA row (${WMCA})`);
-	const view = await loadAreaView(db, wmca);
-	return { ...context, view, sections: loadSections() };
+	return { ...(await loadOverview(await getDatabase(), WMCA)), sections: loadSections() };
 }

@@ -2,7 +2,7 @@
  * The chart context (Layer Cake style): Chart owns the size, margins and scales and shares them;
  * axes and marks are small components that read them.
  */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import type { ScaleBand, ScaleLinear, ScaleTime } from 'd3';
 import type { Unit } from '$lib/data/contract';
 import type { Margin, XValue } from './types';
@@ -35,31 +35,18 @@ export interface ChartContext {
 	y(value: XValue): number;
 }
 
-const CHART = Symbol('chart');
-const FRAME = Symbol('chart-frame');
-
-export function setChartContext(context: ChartContext): void {
-	setContext(CHART, context);
-}
-
-export function getChartContext(): ChartContext {
-	const context = getContext<ChartContext | undefined>(CHART);
-	if (!context) throw new Error('Chart marks and axes must be placed inside <Chart>');
-	return context;
-}
+/** Set by Chart; read by every axis and mark inside it (a mark outside a Chart throws). */
+export const [getChartContext, setChartContext] = createContext<ChartContext>();
 
 /** Set by ChartFrame: whether its graphic is exposed (interactive) or aria-hidden. */
 export interface FrameContext {
 	readonly interactive: boolean;
 }
 
-export function setFrameContext(context: FrameContext): void {
-	setContext(FRAME, context);
-}
-
-export function getFrameContext(): FrameContext | undefined {
-	return getContext<FrameContext | undefined>(FRAME);
-}
+const [readFrameContext, setFrameContextValue, hasFrameContext] = createContext<FrameContext>();
+export const setFrameContext = setFrameContextValue;
+/** The enclosing frame's context, or undefined for a chart drawn outside a ChartFrame. */
+export const getFrameContext = (): FrameContext | undefined => (hasFrameContext() ? readFrameContext() : undefined);
 
 /** Converts a value for a scale of a kind: period strings to dates, anything to a band key. */
 export function toScaleValue(kind: ScaleKind, value: XValue): Date | number | string {

@@ -14,7 +14,9 @@ const FRAME_KEYS: readonly string[] = [
 	'sourceDate',
 	'methodologyHref',
 	'illustrative',
-	'id'
+	'id',
+	'query',
+	'embed'
 ] satisfies readonly (keyof FrameProps)[];
 
 export function splitFrameProps<T extends FrameProps>(props: T): { frame: FrameProps; chart: Omit<T, keyof FrameProps> } {

@@ -1,4 +1,9 @@
 import type { Shape } from './palette';
+import type { Provenance } from '$lib/format/provenance';
+import type { NamedQuery } from '$lib/data/queries/named';
+import type { EmbedParams } from '$lib/config/site';
+
+export type { Provenance };
 
 /** A value on the x axis: a period string ("2024-05", "2024-Q2", "2019"), a Date or a number. */
 export type XValue = Date | string | number;
@@ -16,6 +21,8 @@ export interface SeriesPoint {
 	y: number | null;
 	/** GSS marker letters, e.g. "p" or "x" or "p u". */
 	marker?: string;
+	/** Where the figure comes from: shown in the tooltip, the table and the CSV. */
+	provenance?: Provenance;
 }
 
 export interface LineSeries {
@@ -36,6 +43,7 @@ export interface BarDatum {
 	label: string;
 	value: number | null;
 	marker?: string;
+	provenance?: Provenance;
 }
 
 export interface ChartAnnotation {
@@ -107,4 +115,8 @@ export interface FrameProps {
 	illustrative?: boolean;
 	/** id of the figure; defaults to a generated one. */
 	id?: string;
+	/** The named queries behind the chart's data ("View the SQL"). */
+	query?: NamedQuery<unknown> | readonly NamedQuery<unknown>[];
+	/** The chart as /explore parameters ("Embed this chart"). */
+	embed?: EmbedParams;
 }

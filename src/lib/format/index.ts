@@ -2,3 +2,4 @@ export * from './numbers';
 export * from './markers';
 export * from './periods';
 export * from './status';
+export * from './provenance';

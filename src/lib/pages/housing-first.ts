@@ -6,7 +6,9 @@ import type { Source } from '../data/contract';
 import type { SeriesRow } from '../data/queries';
 import { formatCell, formatPeriod } from '../format';
 import { HOUSING_FIRST_FACT_IDS } from './pillars';
-import type { IndicatorSummary } from './overview';
+import type { Indicator } from '../data/contract';
+
+type IndicatorSummary = Pick<Indicator, 'indicator_id' | 'name' | 'unit'>;
 
 export interface HousingFirstFact {
 	id: string;

@@ -1,0 +1,52 @@
+/**
+ * Where a figure comes from, in words: the source's kind, title and publication date, and the
+ * meaning of its GSS markers. Used by tooltips, data tables and the methodology page, so every
+ * place says it the same way.
+ */
+import { MARKERS } from '$lib/data/contract';
+import { parseMarkers } from './markers';
+import { formatPeriod } from './periods';
+import { formatNumber } from './numbers';
+
+export const SOURCE_KIND_WORDS: Record<string, string> = {
+	official_statistics: 'Official statistics',
+	management_information: 'Management information',
+	secondary: 'Secondary (quotes an official figure)',
+	illustrative: 'Illustrative (generated, not real data)'
+};
+
+/** What one figure rests on: its source (and, for a rate, the population used). */
+export interface Provenance {
+	source_id: string;
+	source_title: string;
+	source_kind: string;
+	/** ISO date (or YYYY-MM) of publication; empty when not stated. */
+	source_published: string;
+	/** Residents in population_year, for a rate per 100,000. */
+	population?: number | null;
+	population_year?: number | null;
+}
+
+/** "provisional, low reliability" from "p u"; "" when there is no marker. */
+export function markerWords(marker: string | null | undefined): string {
+	return parseMarkers(marker)
+		.map((m) => MARKERS[m])
+		.join(', ');
+}
+
+export const kindWords = (kind: string) => SOURCE_KIND_WORDS[kind] ?? (kind || 'Source kind not stated');
+
+/**
+ * One line about a figure, e.g. "Official statistics: Rough sleeping snapshot in England: autumn
+ * 2019, published 27 February 2020. Provisional. Rate uses a mid-2019 population of 1,141,816."
+ */
+export function provenanceText(p: Provenance, marker?: string | null): string {
+	const published = p.source_published ? `, published ${formatPeriod(p.source_published)}` : '';
+	const parts = [`${kindWords(p.source_kind)}: ${p.source_title || p.source_id || 'source not stated'}${published}.`];
+	const words = markerWords(marker);
+	if (words) parts.push(`${words.charAt(0).toUpperCase()}${words.slice(1)}.`);
+	if (p.population != null && p.population_year != null) {
+		parts.push(`Rate per 100,000 uses the mid-${p.population_year} population (${formatNumber(p.population)}).`);
+	}
+	return parts.join(' ');
+}
