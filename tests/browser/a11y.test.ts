@@ -9,9 +9,11 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { baseUrl, useBrowser } from './browser';
 import { contrastRatio, effectiveBackground, parseColour } from '../contrast';
+import { builtPages } from './pages';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = ['/', '/methodology', '/diagnostics'];
+// Every prerendered page in build/ (./pages), so a new page is covered without editing a list.
+const PAGES = builtPages();
 const WIDTHS = [320, 1280, 1440];
 
 const browser = useBrowser();

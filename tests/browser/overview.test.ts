@@ -96,24 +96,24 @@ describe('overview page', () => {
 		await s.context.close();
 	});
 
-	it('with JavaScript on: no wasm before interaction; switching to Birmingham shows its autumn 2019 snapshot from the browser engine', async () => {
+	it('with JavaScript on: no wasm before interaction; choosing Birmingham shows its autumn 2019 snapshot, still without DuckDB', async () => {
 		const s = await open(browser(), '/');
 		await s.page.waitForLoadState('networkidle');
 		expect(s.requests.filter((u) => u.endsWith('.wasm'))).toEqual([]);
 		expect(s.requests.filter((u) => /duckdb/.test(u))).toEqual([]);
 
-		await s.page.focus('#area-select');
-		await s.page.selectOption('#area-select', 'E08000025');
-		await s.page.locator('[data-area-code="E08000025"] #chart-snapshot').waitFor({ timeout: 90_000 });
-		expect(s.requests.some((u) => /duckdb-(mvp|eh)\.[\w-]+\.wasm$/.test(u))).toBe(true);
+		await s.page.locator('nav.switcher a[data-area="E08000025"]').click();
+		await s.page.locator('[data-area-code="E08000025"] #chart-snapshot').waitFor({ timeout: 30_000 });
 		const rows = await rowsOf(s.page, 'chart-snapshot');
 		const expected2019 = officialObservation('snapshot_single_night', 'E08000025', '2019')!.value;
 		expect(expected2019).toBe('52');
 		expect(rows.find((r) => r[0].includes('2019'))?.[1]).toBe(expected2019);
 		expect(await s.page.locator('#scorecard-heading').textContent()).toContain('Birmingham');
-		expect(await s.page.locator('#area-status').textContent()).toContain('Showing Birmingham');
-		// The switcher kept keyboard focus while the engine started.
-		expect(await s.page.evaluate(() => document.activeElement?.id)).toBe('area-select');
+		expect(new URL(s.page.url()).pathname).toBe('/areas/E08000025/');
+		// The figures were prerendered: the switch fetched no engine and no data file.
+		expect(s.requests.filter((u) => /\.wasm$|\.csv$|duckdb/.test(u))).toEqual([]);
+		// The chosen link kept keyboard focus.
+		expect(await s.page.evaluate(() => document.activeElement?.getAttribute('data-area'))).toBe('E08000025');
 		expect(foreignRequests(s.requests)).toEqual([]);
 		expect(s.cspViolations).toEqual([]);
 		expect(s.consoleErrors).toEqual([]);
@@ -207,25 +207,6 @@ describe('methodology page', () => {
 		expect(text).toMatch(/Illustrative \(generated, not real data\)/);
 		for (const symbol of ['[x]', '[c]', '[z]', '[p]', '[r]', '[e]', '[u]']) expect(text).toContain(symbol);
 		expect(await s.page.locator('#illustrative').count()).toBe(1);
-		await s.context.close();
-	});
-});
-
-describe('area switcher when the engine cannot start', () => {
-	it('says so, shows the area the figures are for, and a second try works', async () => {
-		const s = await open(browser(), '/');
-		await s.page.waitForLoadState('networkidle');
-		// Break the first start: the data snapshot (Arrow files) cannot be fetched.
-		await s.context.route(/\.arrow$/, (route) => route.abort());
-		await s.page.selectOption('#area-select', 'E08000026');
-		await s.page.getByText('Could not load the figures').waitFor({ timeout: 60_000 });
-		expect(await s.page.locator('#area-select').inputValue()).toBe('E47000007');
-		expect(await s.page.locator('#scorecard-heading').textContent()).toContain('West Midlands Combined Authority');
-		// Mend the network and choose again: the engine starts afresh.
-		await s.context.unroute(/\.arrow$/);
-		await s.page.selectOption('#area-select', 'E08000026');
-		await s.page.locator('[data-area-code="E08000026"] #chart-snapshot').waitFor({ timeout: 90_000 });
-		expect(await s.page.locator('#scorecard-heading').textContent()).toContain('Coventry');
 		await s.context.close();
 	});
 });

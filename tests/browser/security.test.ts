@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { foreignRequests, open, useBrowser } from './browser';
+import { builtPages } from './pages';
 
 const browser = useBrowser();
-const PAGES = ['/', '/methodology', '/diagnostics'];
+// Every prerendered page in build/ (./pages), so a new page is covered without editing a list.
+const PAGES = builtPages();
 
 function directives(csp: string): Record<string, string[]> {
 	return Object.fromEntries(

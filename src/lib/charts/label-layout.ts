@@ -94,8 +94,11 @@ export function endLabelLayout<X, L extends EndLabel<X>>(
 		usable.map((l) => l.py),
 		{ gap, bottom: scales.bottom - gap / 2 }
 	);
-	return usable.map((l, i) => {
-		const width = textWidth(l.text, scales.fontSize);
-		return { ...l, py: ys[i], box: { x: l.px, y: ys[i] - gap / 2, width, height: gap } };
-	});
+	// Top to bottom, so the labels read in the order they appear.
+	return usable
+		.map((l, i) => {
+			const width = textWidth(l.text, scales.fontSize);
+			return { ...l, py: ys[i], box: { x: l.px, y: ys[i] - gap / 2, width, height: gap } };
+		})
+		.sort((a, b) => a.py - b.py);
 }

@@ -41,9 +41,11 @@ export const kindWords = (kind: string) => SOURCE_KIND_WORDS[kind] ?? (kind || '
  * 2019, published 27 February 2020. Provisional. Rate uses a mid-2019 population of 1,141,816."
  */
 export function provenanceText(p: Provenance, marker?: string | null): string {
+	const words = markerWords(marker);
+	// A gap with no source (e.g. a total that cannot be summed) says only why it is missing.
+	if (!p.source_id && !p.source_title) return words ? `${words.charAt(0).toUpperCase()}${words.slice(1)}.` : 'No figure held.';
 	const published = p.source_published ? `, published ${formatPeriod(p.source_published)}` : '';
 	const parts = [`${kindWords(p.source_kind)}: ${p.source_title || p.source_id || 'source not stated'}${published}.`];
-	const words = markerWords(marker);
 	if (words) parts.push(`${words.charAt(0).toUpperCase()}${words.slice(1)}.`);
 	if (p.population != null && p.population_year != null) {
 		parts.push(`Rate per 100,000 uses the mid-${p.population_year} population (${formatNumber(p.population)}).`);
