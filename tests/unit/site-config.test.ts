@@ -1,0 +1,42 @@
+/** Embed URLs and snippets, the workbench switch, and the navigation derived from route files. */
+import { describe, expect, it } from 'vitest';
+import { embedPath, embedSnippet, exploreQuery, workbenchHref, WORKBENCH_PATH } from '../../src/lib/config/site';
+import { navLinks, routeIds } from '../../src/lib/config/routes';
+
+const params = { indicator: 'snapshot_single_night', areas: ['E08000025', 'E08000026'], from: '2015', to: '2019', measure: 'count', view: 'table' } as const;
+
+describe('embeds', () => {
+	it('uses the /explore parameters in their order, areas comma-separated', () => {
+		expect(exploreQuery(params)).toBe('indicator=snapshot_single_night&areas=E08000025,E08000026&from=2015&to=2019&measure=count&view=table');
+		expect(embedPath(params)).toBe(
+			'/embed/indicators/snapshot_single_night/?indicator=snapshot_single_night&areas=E08000025,E08000026&from=2015&to=2019&measure=count&view=table'
+		);
+	});
+	it('escapes the snippet attributes', () => {
+		const html = embedSnippet('https://x.org/embed/indicators/a/?a=1&b=2', 'Rates "by" area <2025>');
+		expect(html).toBe(
+			'<iframe src="https://x.org/embed/indicators/a/?a=1&amp;b=2" title="Rates &quot;by&quot; area &lt;2025>" width="100%" height="560" style="border:0" loading="lazy"></iframe>'
+		);
+	});
+	it('has no workbench link while there is no workbench route', () => {
+		expect(WORKBENCH_PATH).toBeNull();
+		expect(workbenchHref('', 'SELECT 1')).toBeNull();
+	});
+});
+
+describe('routes', () => {
+	const files = ['/src/routes/+page.svelte', '/src/routes/methodology/+page.svelte', '/src/routes/areas/[code]/+page.svelte', '/src/routes/(app)/data-tools/+page.svelte', '/src/routes/embed/indicators/[id]/+page.svelte'];
+	it('reads route ids from page files, dropping (groups)', () => {
+		expect(routeIds(files)).toEqual(['/', '/areas/[code]', '/data-tools', '/embed/indicators/[id]', '/methodology']);
+	});
+	it('puts the home page and every fixed top-level page in the navigation, named from its folder', () => {
+		expect(navLinks(routeIds(files))).toEqual([
+			{ route: '/', label: 'Overview' },
+			{ route: '/data-tools', label: 'Data tools' },
+			{ route: '/methodology', label: 'Methodology' }
+		]);
+	});
+	it('finds this site\'s own pages', () => {
+		expect(routeIds()).toEqual(expect.arrayContaining(['/', '/areas/[code]', '/methodology']));
+	});
+});
