@@ -51,7 +51,7 @@ describe('nudgeApart and endLabelLayout', () => {
 	it('gives each end label a box beside its last point, none overlapping', () => {
 		const placed = endLabelLayout(
 			[{ text: 'WMCA', x: 10, y: 50 }, { text: 'England', x: 10, y: 52 }],
-			{ x: (v) => v * 10, y: (v) => 200 - v, fontSize: 14, bottom: 200 },
+			{ x: (v: number) => v * 10, y: (v: number) => 200 - v, fontSize: 14, bottom: 200 },
 			(t) => t.length * 8
 		);
 		expect(placed.map((p) => p.px)).toEqual([108, 108]);
@@ -125,5 +125,37 @@ describe('provenance in words', () => {
 		expect(markerWords('')).toBe('');
 		// A gap with no source says only that it is not available.
 		expect(provenanceText({ source_id: '', source_kind: '', source_title: '', source_published: '' }, 'x')).toBe('Not available.');
+	});
+});
+
+describe('the figure wrapper from tidy rows', () => {
+	it('draws, tables and downloads the same rows, with provenance, the SQL (parameters filled in) and the embed snippet', async () => {
+		const { render } = await import('svelte/server');
+		const { default: LineChartFigure } = await import('../../src/lib/charts/LineChartFigure.svelte');
+		const rows = [
+			{ area_code: 'A', area_name: 'Alpha', period: '2019', value: 4, marker: '', source_id: 's1', source_kind: 'official_statistics', source_title: 'Count 2019', source_published: '2020-02-27' },
+			{ area_code: 'A', area_name: 'Alpha', period: '2020', value: null, marker: 'x', source_id: '', source_kind: '', source_title: '', source_published: '' }
+		];
+		const { body } = render(LineChartFigure, {
+			props: {
+				title: 'Counts', takeaway: 't', alt: 'a', source: 'S', methodologyHref: '/m', filename: 'f',
+				rows, z: 'area_code', seriesLabel: (_: string, r: (typeof rows)[number]) => r.area_name,
+				query: { name: 'q', sql: 'SELECT * FROM observations WHERE area_code = ? AND period >= ?', params: ["O'Brien", 2019] },
+				embed: { indicator: 'ind', areas: ['A'], from: '2019', to: '2020', measure: 'count', view: 'line' }
+			}
+		});
+		expect(body).toContain('View the SQL');
+		// The parameters are written in as literals, quotes doubled.
+		expect(body).toContain("WHERE area_code = 'O''Brien' AND period >= 2019;");
+		expect(body).toContain('Embed this chart');
+		expect(body).toContain('src="/embed/indicators/ind/?indicator=ind&amp;amp;areas=A&amp;amp;from=2019&amp;amp;to=2020&amp;amp;measure=count&amp;amp;view=line"');
+		// The table: the value, then the figure's provenance in words; the gap is [x], never 0.
+		expect(body).toContain('Official statistics: Count 2019, published 27 February 2020.');
+		expect(body).toMatch(/<td class="[^"]*cf-num">\[x\]<\/td>(?:<!--[^>]*-->|\s)*<td class="[^"]*">Not available.<\/td>/);
+		const href = /href="(data:text\/csv[^"]+)"/.exec(body)![1];
+		const csv = decodeURIComponent(href.slice(href.indexOf(',') + 1).replaceAll('&amp;', '&'));
+		expect(csv.split(/\r?\n/)[0]).toBe('\uFEFFperiod,period_label,Alpha (people),Alpha marker,Alpha source_id,Alpha source_kind,Alpha source_published');
+		expect(csv.split(/\r?\n/)[1]).toBe('2019,2019,4,,s1,official_statistics,2020-02-27');
+		expect(csv.split(/\r?\n/)[2]).toBe('2020,2020,,x,,,');
 	});
 });

@@ -3,12 +3,13 @@
  * meaning of its GSS markers. Used by tooltips, data tables and the methodology page, so every
  * place says it the same way.
  */
-import { MARKERS } from '$lib/data/contract';
+import { MARKERS, type SourceKind } from '$lib/data/contract';
 import { parseMarkers } from './markers';
 import { formatPeriod } from './periods';
 import { formatNumber } from './numbers';
 
-export const SOURCE_KIND_WORDS: Record<string, string> = {
+/** Each kind of source in words, for tooltips, tables, the methodology and indicator pages. */
+export const SOURCE_KIND_WORDS: Record<SourceKind, string> = {
 	official_statistics: 'Official statistics',
 	management_information: 'Management information',
 	secondary: 'Secondary (quotes an official figure)',
@@ -34,7 +35,7 @@ export function markerWords(marker: string | null | undefined): string {
 		.join(', ');
 }
 
-export const kindWords = (kind: string) => SOURCE_KIND_WORDS[kind] ?? (kind || 'Source kind not stated');
+export const kindWords = (kind: string) => SOURCE_KIND_WORDS[kind as SourceKind] ?? (kind || 'Source kind not stated');
 
 /**
  * One line about a figure, e.g. "Official statistics: Rough sleeping snapshot in England: autumn

@@ -2,7 +2,7 @@
  * The "Source: … (date)" line under a chart, from sources.csv rows: every distinct source of the
  * figures shown, most recent publication first.
  */
-import type { Polarity, Source, SourceKind } from '../data/contract';
+import type { Polarity, Source } from '../data/contract';
 import { formatPeriod } from '../format';
 
 export function sourceLine(sources: readonly Source[], ids: Iterable<string>): { text: string; date: string } {
@@ -15,13 +15,8 @@ export function sourceLine(sources: readonly Source[], ids: Iterable<string>): {
 	return { text: text || 'Not stated', date: latest ? formatPeriod(latest) : '' };
 }
 
-/** Each kind of source in words, for tables, the methodology and indicator pages. */
-export const SOURCE_KIND_WORDS: Record<SourceKind, string> = {
-	official_statistics: 'Official statistics',
-	management_information: 'Management information',
-	secondary: 'Secondary (quotes an official figure)',
-	illustrative: 'Illustrative (generated, not real data)'
-};
+/** Each kind of source in words (kept with the rest of a figure's provenance words). */
+export { SOURCE_KIND_WORDS } from '../format/provenance';
 
 /** Whether lower or higher is better, in words. */
 export const POLARITY_WORDS: Record<Polarity, string> = {
