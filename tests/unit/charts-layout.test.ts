@@ -136,14 +136,15 @@ describe('the figure wrapper from tidy rows', () => {
 			{ area_code: 'A', area_name: 'Alpha', period: '2019', value: 4, marker: '', source_id: 's1', source_kind: 'official_statistics', source_title: 'Count 2019', source_published: '2020-02-27' },
 			{ area_code: 'A', area_name: 'Alpha', period: '2020', value: null, marker: 'x', source_id: '', source_kind: '', source_title: '', source_published: '' }
 		];
-		const { body } = render(LineChartFigure, {
+		// render() cannot carry the component's row type, so the props are checked as the rows' own.
+		const { body } = render(LineChartFigure as never, {
 			props: {
 				title: 'Counts', takeaway: 't', alt: 'a', source: 'S', methodologyHref: '/m', filename: 'f',
 				rows, z: 'area_code', seriesLabel: (_: string, r: (typeof rows)[number]) => r.area_name,
 				query: { name: 'q', sql: 'SELECT * FROM observations WHERE area_code = ? AND period >= ?', params: ["O'Brien", 2019] },
 				embed: { indicator: 'ind', areas: ['A'], from: '2019', to: '2020', measure: 'count', view: 'line' }
 			}
-		});
+		} as never) as { body: string };
 		expect(body).toContain('View the SQL');
 		// The parameters are written in as literals, quotes doubled.
 		expect(body).toContain("WHERE area_code = 'O''Brien' AND period >= 2019;");
