@@ -4,7 +4,7 @@
  * line, queries and embed parameters. Pure (no Svelte, no engine), so it is unit-tested on
  * hand-made rows. Units and their words come from each indicator, never from the page.
  */
-import { ENGLAND, WMCA, type Annotation, type Source, type Unit } from '$lib/data/contract';
+import { ENGLAND, WMCA, type Source, type Unit } from '$lib/data/contract';
 import { formatCell, formatPeriod, formatValue, unitLabel } from '$lib/format';
 import { kindWords, type Provenance } from '$lib/format/provenance';
 import type { IndicatorSeriesRow, NamedQuery } from '$lib/data/queries';
@@ -65,14 +65,37 @@ export interface ChartModel {
 	embed: EmbedParams;
 }
 
-export function overviewViewModel(data: OverviewData, options: { annotations?: readonly Annotation[] } = {}) {
+/** The frame's editorial props of a chart (title to embed), to spread onto a figure component. */
+export const frameProps = ({ id, title, takeaway, subtitle, alt, source, sourceDate, illustrative, query, embed }: ChartModel) => ({
+	id,
+	title,
+	takeaway,
+	subtitle,
+	alt,
+	source,
+	sourceDate,
+	illustrative,
+	query,
+	embed
+});
+
+/** A line chart's figure props: the frame's, plus its file name, unit, axis words and series. */
+export const lineFigureProps = (c: ChartModel & { series: LineSeries[] }) => ({
+	...frameProps(c),
+	filename: c.filename,
+	unit: c.unit,
+	yLabel: c.yLabel,
+	series: c.series
+});
+
+export function overviewViewModel(data: OverviewData) {
 	const { area, sources } = data;
 	const indicator = (id: string): IndicatorSummary => {
 		const found = data.indicators.find((i) => i.indicator_id === id);
 		if (!found) throw new Error(`Indicator ${id} is not in indicators.csv`);
 		return found;
 	};
-	const annotations: ChartAnnotation[] = (options.annotations ?? data.annotations).map((a) => ({ x: a.period, label: a.label }));
+	const annotations: ChartAnnotation[] = data.annotations.map((a) => ({ x: a.period, label: a.label }));
 	const snapshotIndicator = indicator(SNAPSHOT);
 	const snapshotUnit = snapshotIndicator.unit;
 	const words = unitLabel(snapshotUnit);
@@ -281,3 +304,9 @@ export function overviewViewModel(data: OverviewData, options: { annotations?: r
 }
 
 export type OverviewViewModel = ReturnType<typeof overviewViewModel>;
+
+/** What every section of the overview is given. */
+export interface SectionProps {
+	vm: OverviewViewModel;
+	methodologyHref: string;
+}
