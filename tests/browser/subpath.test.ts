@@ -21,8 +21,12 @@ describe('deployed under a sub-path', () => {
 		page.on('response', (r) => r.status() >= 400 && failures.push(`${r.status()} ${r.url()}`));
 		await page.goto(url, { waitUntil: 'networkidle' });
 
-		await page.selectOption('#area-select', 'E08000028');
+		await page.locator('nav.switcher a[data-area="E08000028"]').click();
 		await page.locator('[data-area-code="E08000028"] #chart-snapshot').waitFor({ timeout: 90_000 });
+		expect(page.url()).toBe(new URL('areas/E08000028/', url).href);
+		// The embed snippet points under the sub-path, with the site's full address.
+		const snippet = (await page.locator('#chart-snapshot .cf-embed pre').textContent())!;
+		expect(snippet).toContain(`src="${url}embed/indicators/snapshot_single_night/?`);
 
 		const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 		const origin = new URL(url).origin;
@@ -33,6 +37,10 @@ describe('deployed under a sub-path', () => {
 		await page.getByRole('link', { name: 'Methodology' }).first().click();
 		await page.waitForURL(/\/rough-sleeping\/methodology$/);
 		await page.goto(new URL('diagnostics', url).href, { waitUntil: 'networkidle' });
+		// The engine starts from under the sub-path too.
+		await page.getByRole('button', { name: 'Run the queries in this browser' }).click();
+		await page.locator('[data-status="done"], [data-status="failed"]').waitFor({ timeout: 90_000 });
+		expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('done');
 
 		expect(failures).toEqual([]);
 		const sameOrigin = requests.filter((r) => r.startsWith(origin));
