@@ -40,3 +40,19 @@ describe('routes', () => {
 		expect(routeIds()).toEqual(expect.arrayContaining(['/', '/areas/[code]', '/methodology']));
 	});
 });
+
+describe('built pages', () => {
+	it('lists every prerendered .html as the path the site links, skipping _app', async () => {
+		const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+		const { join } = await import('node:path');
+		const { tmpdir } = await import('node:os');
+		const { builtPages, overviewPages } = await import('../../scripts/built-pages');
+		const root = mkdtempSync(join(tmpdir(), 'built-'));
+		for (const f of ['index.html', 'methodology.html', 'areas/E08000026/index.html', 'areas/E08000026/__data.json', '_app/x.html']) {
+			mkdirSync(join(root, f, '..'), { recursive: true });
+			writeFileSync(join(root, f), '');
+		}
+		expect(builtPages(root)).toEqual(['/', '/areas/E08000026/', '/methodology']);
+		expect(overviewPages(root)).toEqual(['/', '/areas/E08000026/']);
+	});
+});
