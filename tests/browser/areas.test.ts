@@ -136,7 +136,7 @@ describe('on every chart', () => {
 		}
 		// Every chart on the page has the disclosure, and no workbench link while there is no workbench.
 		const frames = await s.page.locator('.chart-frame').count();
-		expect(await s.page.locator('.chart-frame details.cf-sql').count()).toBe(frames);
+		expect(await s.page.locator('.chart-frame .cf-sql details').count()).toBe(frames);
 		expect(await s.page.locator('a[href*="workbench"]').count()).toBe(0);
 		// Without JavaScript the copy button is hidden (the text is selectable); the embed shows a path and a note.
 		expect(await s.page.locator('#chart-snapshot .cf-sql button').isHidden()).toBe(true);
@@ -233,7 +233,7 @@ describe('on every chart', () => {
 });
 
 describe('every page with JavaScript off', () => {
-	it('renders its heading, and every chart has its graphic, a table and a CSV (page list read from build/)', async () => {
+	it('renders its heading, and every chart has its graphic, a table, a CSV, its SQL and an embed snippet (page list read from build/)', async () => {
 		const context = await browser().newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		for (const path of builtPages()) {
@@ -244,6 +244,9 @@ describe('every page with JavaScript off', () => {
 				expect(await page.locator(`#${id} svg`).count(), `${path} ${id}`).toBeGreaterThan(0);
 				expect(await page.locator(`#${id} table tbody tr`).count(), `${path} ${id}`).toBeGreaterThan(0);
 				expect(await page.locator(`#${id} a[download]`).getAttribute('href'), `${path} ${id}`).toMatch(/^data:text\/csv/);
+				// Every chart carries its SQL and its embed snippet (the frame gives them).
+				expect(await page.locator(`#${id} .cf-sql details pre`).count(), `${path} ${id}: SQL`).toBe(1);
+				expect(await page.locator(`#${id} .cf-embed pre`).textContent(), `${path} ${id}: embed`).toMatch(/^<iframe src="\/embed\/indicators\/[a-z0-9_]+\/\?indicator=/);
 			}
 		}
 		await context.close();

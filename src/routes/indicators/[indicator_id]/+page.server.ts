@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { ENGLAND, WMCA, WMCA_AUTHORITIES } from '$lib/data/contract';
-import { queries, run, sqlWithParams } from '$lib/data/queries';
+import { queries, run } from '$lib/data/queries';
 import { SOURCE_KIND_WORDS } from '$lib/pages/sources';
 import { isSnapshot, latestPeriod, ratesComparable, toObs, sourceIndex, type IndicatorView, type Obs } from './view-model';
 import type { EntryGenerator, PageServerLoad } from './$types';
@@ -59,10 +59,10 @@ export const load: PageServerLoad = async ({ params }) => {
 			.filter(([kind]) => kinds.has(kind as never))
 			.map(([, words]) => words),
 		sources,
-		series: { sql: sqlWithParams(seriesQuery), rows: series },
-		authorities: { sql: sqlWithParams(authoritiesQuery), rows: authorities },
-		latest: { sql: sqlWithParams(latestQuery), rows: latest, period },
-		all: { sql: sqlWithParams(allQuery), rows: all }
+		series: { query: seriesQuery, rows: series },
+		authorities: { query: authoritiesQuery, rows: authorities },
+		latest: { query: latestQuery, rows: latest, period },
+		all: { query: allQuery, rows: all }
 	};
 	return { view };
 };

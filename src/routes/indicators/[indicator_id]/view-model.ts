@@ -5,7 +5,7 @@
  */
 import type { Indicator, Source, SourceKind, Unit } from '$lib/data/contract';
 import { MARKERS, VALUE_REPLACING_MARKERS } from '$lib/data/contract';
-import type { IndicatorSeriesRow } from '$lib/data/queries';
+import type { IndicatorSeriesRow, NamedQuery } from '$lib/data/queries';
 import { formatCell, formatPeriod, formatValue, parseMarkers, unitLabel } from '$lib/format';
 import { comparePeriods } from '$lib/format/periods';
 import type { CsvData, LineSeries, TableData } from '$lib/charts';
@@ -40,9 +40,9 @@ export const toObs = (r: IndicatorSeriesRow): Obs => ({
 	population_source_id: r.population_source_id ?? ''
 });
 
-/** A chart's rows and the exact SQL that produced them (for "View the SQL"). */
+/** A chart's rows and the named query that produced them (the frame's "View the SQL"). */
 export interface ChartData {
-	sql: string;
+	query: NamedQuery<IndicatorSeriesRow>;
 	rows: Obs[];
 }
 
