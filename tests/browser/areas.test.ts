@@ -76,7 +76,7 @@ describe('area pages', () => {
 		expect(await s.page.locator('h1').textContent()).toContain('Solihull');
 		expect(await s.page.evaluate(() => document.activeElement?.getAttribute('data-area'))).toBe('E08000029');
 		expect(Math.abs((await s.page.evaluate(() => window.scrollY)) - scrollBefore)).toBeLessThanOrEqual(2);
-		expect(s.requests.filter((u) => /\.wasm$|\.csv$|duckdb/.test(u))).toEqual([]);
+		expect(s.requests.filter((u) => /\.wasm$|\.csv$|\.arrow$|duckdb/.test(u))).toEqual([]);
 
 		await s.page.goBack();
 		await s.page.locator('[data-area-code="E08000026"] #chart-snapshot').waitFor({ timeout: 30_000 });

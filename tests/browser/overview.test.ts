@@ -111,7 +111,7 @@ describe('overview page', () => {
 		expect(await s.page.locator('#scorecard-heading').textContent()).toContain('Birmingham');
 		expect(new URL(s.page.url()).pathname).toBe('/areas/E08000025/');
 		// The figures were prerendered: the switch fetched no engine and no data file.
-		expect(s.requests.filter((u) => /\.wasm$|\.csv$|duckdb/.test(u))).toEqual([]);
+		expect(s.requests.filter((u) => /\.wasm$|\.csv$|\.arrow$|duckdb/.test(u))).toEqual([]);
 		// The chosen link kept keyboard focus.
 		expect(await s.page.evaluate(() => document.activeElement?.getAttribute('data-area'))).toBe('E08000025');
 		expect(foreignRequests(s.requests)).toEqual([]);
@@ -170,8 +170,11 @@ describe('overview page', () => {
 			const table = await rowsOf(s.page, id);
 			expect(csvRows.length, id).toBe(table.length);
 			// Series: period, its words, then a value and a marker column per series. Bars: label, value, marker.
+			// Provenance columns (source_id, source_kind, source_published, population, population_year) follow.
 			const series = header[0] === 'period';
-			const valueColumns = header.map((_, i) => i).filter((i) => i >= (series ? 2 : 1) && !/marker$/.test(header[i]));
+			const valueColumns = header
+				.map((_, i) => i)
+				.filter((i) => i >= (series ? 2 : 1) && !/(marker|source_id|source_kind|source_published|population|population_year)$/.test(header[i]));
 			expect(valueColumns.length, id).toBeGreaterThan(0);
 			csvRows.forEach((row, r) => {
 				const where = `${id} row ${r + 1}`;

@@ -286,7 +286,7 @@ export function overviewViewModel(data: OverviewData) {
 		yLabel: unitHeading(housedIndicator.unit),
 		query: data.housingFirst.queries,
 		embed: { indicator: housedIndicator.indicator_id, areas: [WMCA], ...periodRange(housedRows), measure: 'count', view: 'line' },
-		series: lines(housedRows, 'indicator_id', () => `${housedIndicator.short_name} (cumulative)`)
+		series: lines(housedRows, 'indicator_id', () => housedIndicator.short_name)
 	};
 
 	return {
