@@ -22,7 +22,7 @@ describe('browser engine', () => {
 		for (const [i, q] of diagnosticQueries().entries()) expected[`${i}:${q.name}`] = await run(node, q);
 		await node.close();
 
-		const s = await open(browser(), '/diagnostics');
+		const s = await open(browser(), '/workbench');
 		expect(s.requests.some((u) => u.endsWith('.wasm'))).toBe(false);
 		await s.page.getByRole('button', { name: 'Run the queries in this browser' }).click();
 		await s.page.locator('[data-status="done"], [data-status="failed"]').waitFor({ timeout: 90_000 });

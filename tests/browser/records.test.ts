@@ -25,7 +25,7 @@ describe('framework indicators from a file, in the browser', () => {
 		writeFileSync(file, registerCsv(records));
 		const expected = toObservationRows(oracleIndicators(records));
 
-		const s = await open(browser(), '/diagnostics');
+		const s = await open(browser(), '/workbench');
 		const sent = recordRequests(s.context);
 		await s.page.setInputFiles('#records-file', file);
 		await s.page.locator('[data-records-status="done"], [data-records-status="problems"], [data-records-status="failed"]').waitFor({ timeout: 90_000 });
@@ -55,7 +55,7 @@ describe('framework indicators from a file, in the browser', () => {
 				'p1,E08000025,2024-01-05,seen_rough_sleeping,,,\n' +
 				'p2,E99999999,2024-02-31,seen_rough_sleeping,,,\n'
 		);
-		const s = await open(browser(), '/diagnostics');
+		const s = await open(browser(), '/workbench');
 		await s.page.setInputFiles('#records-file', file);
 		await s.page.locator('[data-records-status="problems"]').waitFor({ timeout: 60_000 });
 		const items = await s.page.locator('#records-problems li').allTextContents();

@@ -36,7 +36,7 @@ describe('deployed under a sub-path', () => {
 
 		await page.getByRole('link', { name: 'Methodology' }).first().click();
 		await page.waitForURL(/\/rough-sleeping\/methodology$/);
-		await page.goto(new URL('diagnostics', url).href, { waitUntil: 'networkidle' });
+		await page.goto(new URL('workbench', url).href, { waitUntil: 'networkidle' });
 		// The engine starts from under the sub-path too.
 		await page.getByRole('button', { name: 'Run the queries in this browser' }).click();
 		await page.locator('[data-status="done"], [data-status="failed"]').waitFor({ timeout: 90_000 });

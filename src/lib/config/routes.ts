@@ -10,7 +10,7 @@ const PAGE_FILES = Object.keys(import.meta.glob('/src/routes/**/+page.svelte'));
 /** Link words for pages whose folder name is not the word wanted. */
 const LABELS: Record<string, string> = {
 	'/': 'Overview',
-	'/diagnostics': 'Data tools'
+	'/workbench': 'Workbench'
 };
 
 /** Route ids (as SvelteKit's page.route.id) of every page, e.g. "/", "/areas/[code]", "/methodology". */

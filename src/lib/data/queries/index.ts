@@ -102,7 +102,7 @@ export const queries = {
 };
 
 /**
- * A fixed set of named queries with arguments, run on both engines by the diagnostics page and
+ * A fixed set of named queries with arguments, run on both engines by the workbench's engine check and
  * the browser tests to show the two engines answer identically.
  */
 export function diagnosticQueries(): NamedQuery<object>[] {

@@ -1,0 +1,133 @@
+/**
+ * The workbench's load worker: reads every dropped file with file.stream() (chunk by chunk, so
+ * the page stays responsive and shows bytes and lines as they arrive), tells each file's kind from
+ * its header, and checks it by the project's own rules: contacts by the records checker
+ * (lib/indicators/records), indicator files by the data contract (lib/data/validate), against the
+ * bundled indicators, areas and sources or the user's own. Only when every file is clean does it
+ * hand the files back, as transferred buffers, for DuckDB. Terminating the worker stops all of it.
+ */
+import { normaliseCsvText } from '../data/database';
+import type { Problem } from '../data/problems';
+import { checkDataFiles, type DataFile } from '../data/validate';
+import { checkRecords } from '../indicators/records';
+import { kindOfHeader, type CheckedFile, type FileKind, type LoadMessage, type LoadRequest } from './load-protocol';
+
+const post = (message: LoadMessage, transfer: Transferable[] = []) => postMessage(message, { transfer });
+
+/** Progress at most every 50 ms: enough for a smooth bar, few enough messages. */
+function throttle() {
+	let last = 0;
+	return () => {
+		const now = performance.now();
+		if (now - last < 50) return false;
+		last = now;
+		return true;
+	};
+}
+
+/** The file's bytes, read as a stream into one buffer of the file's size, counting lines on the way. */
+async function readFile(file: File): Promise<Uint8Array> {
+	const bytes = new Uint8Array(file.size);
+	const reader = file.stream().getReader();
+	const due = throttle();
+	let at = 0;
+	let lines = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		bytes.set(value, at);
+		at += value.length;
+		for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) lines++;
+		if (due()) post({ type: 'progress', file: file.name, phase: 'reading', bytesRead: at, bytesTotal: file.size, rows: lines });
+	}
+	post({ type: 'progress', file: file.name, phase: 'reading', bytesRead: at, bytesTotal: file.size, rows: lines });
+	return bytes.subarray(0, at);
+}
+
+/** The header row's names, from the first line of the bytes (enough to tell the file's kind). */
+function headerOf(bytes: Uint8Array): string[] {
+	const end = bytes.indexOf(10);
+	const line = new TextDecoder().decode(bytes.subarray(0, end === -1 ? Math.min(bytes.length, 4096) : end));
+	return line
+		.replace(/^\uFEFF/, '')
+		.split(',')
+		.map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+}
+
+const encoder = new TextEncoder();
+const forDuckDb = (text: string) => encoder.encode(normaliseCsvText(text));
+
+async function load({ files, reference }: LoadRequest): Promise<LoadMessage> {
+	const problems: Problem[] = [];
+	const checked: CheckedFile[] = [];
+	const dataFiles: (DataFile & { kind: FileKind })[] = [];
+	let contactsFiles = 0;
+	for (const file of files) {
+		const bytes = await readFile(file);
+		const kind = kindOfHeader(headerOf(bytes));
+		if (!kind) {
+			problems.push({
+				file: file.name,
+				line: 1,
+				column: 1,
+				problem: 'this is neither a contacts file nor a file in the observations format',
+				fix: 'give contacts the columns person_id,area_code,event_date,event,accommodation,institution,institution_left_date, or indicator figures the columns of data/observations.csv'
+			});
+			continue;
+		}
+		if (kind === 'contacts') {
+			if (++contactsFiles > 1) {
+				problems.push({ file: file.name, line: 1, column: 1, problem: 'more than one contacts file was chosen', fix: 'load one contacts file at a time, or join them into one' });
+				continue;
+			}
+			const due = throttle();
+			const total = bytes.length;
+			const result = checkRecords(bytes, file.name, {
+				onProgress: (n) => {
+					if (due()) post({ type: 'progress', file: file.name, phase: 'checking', bytesRead: total, bytesTotal: total, rows: n });
+				}
+			});
+			if (result.problems.length) problems.push(...result.problems);
+			else checked.push({ name: file.name, kind, bytes: forDuckDb(result.text), header: result.header, rows: result.count });
+		} else {
+			// The contract's file names: observations.csv, then observations_user2.csv and so on.
+			const n = dataFiles.filter((d) => d.kind === 'observations').length;
+			const name = kind === 'observations' ? (n === 0 ? 'observations.csv' : `observations_user${n + 1}.csv`) : kind;
+			if (dataFiles.some((d) => d.name === name)) {
+				problems.push({ file: file.name, line: 1, column: 1, problem: `a second ${kind} was chosen`, fix: 'load one file of each kind (observations may be several)' });
+				continue;
+			}
+			dataFiles.push({ name, path: file.name, bytes, kind });
+		}
+	}
+	if (dataFiles.length) {
+		if (!dataFiles.some((d) => d.kind === 'observations'))
+			problems.push({ file: dataFiles[0].path, line: 1, column: 1, problem: 'no observations file was chosen with it', fix: 'add the figures (a file in the observations format) to the same load' });
+		// Reference files the user did not bring come from the dashboard's own data.
+		const given = new Set(dataFiles.map((d) => d.name));
+		const bundled = Object.entries(reference)
+			.filter(([name]) => !given.has(name))
+			.map(([name, bytes]) => ({ name, path: `data/${name} (published)`, bytes }));
+		const result = checkDataFiles([...dataFiles, ...bundled], { requireAllFiles: false });
+		problems.push(...result.problems);
+		if (!result.problems.length) {
+			const decoder = new TextDecoder();
+			for (const d of dataFiles) {
+				const text = decoder.decode(d.bytes);
+				const lines = text.split('\n').filter((l) => l.trim() !== '').length - 1;
+				checked.push({ name: d.path, kind: d.kind, bytes: forDuckDb(text), header: headerOf(d.bytes), rows: lines });
+			}
+		}
+	}
+	if (problems.length) return { type: 'problems', problems };
+	return { type: 'done', files: checked };
+}
+
+onmessage = async (event: MessageEvent<LoadRequest>) => {
+	try {
+		const result = await load(event.data);
+		post(result, result.type === 'done' ? result.files.map((f) => f.bytes.buffer as ArrayBuffer) : []);
+	} catch (e) {
+		post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+	}
+};
