@@ -46,7 +46,7 @@ const peakRssMb = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in k
 const digest = (rows: WideRow[]) => createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16);
 
 /** Native DuckDB behind the Engine interface (query only: it reads files from disk). */
-async function createNativeEngine(threads?: number): Promise<Engine> {
+export async function createNativeEngine(threads?: number): Promise<Engine> {
 	const { DuckDBInstance } = await import('@duckdb/node-api');
 	const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
 	const conn = await instance.connect();

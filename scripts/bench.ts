@@ -1,7 +1,7 @@
 /**
  * npm run bench: the indicator engine benchmark (scripts/bench-engine.ts), then the page
  * benchmark (scripts/bench-pages.ts) when that file is present, then the spreadsheet import
- * benchmark (scripts/bench-import.ts).
+ * benchmark (scripts/bench-import.ts), then the workbench benchmark (scripts/bench-workbench.ts).
  */
 import { existsSync } from 'node:fs';
 import { benchEngine } from './bench-engine.ts';
@@ -23,3 +23,7 @@ if (existsSync(explore)) {
 	const { benchExplore } = (await import(explore.href)) as { benchExplore: () => Promise<void> };
 	await benchExplore();
 }
+
+console.log('');
+const { benchWorkbench } = await import('./bench-workbench.ts');
+await benchWorkbench();

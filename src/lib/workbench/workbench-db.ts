@@ -2,8 +2,7 @@
  * The workbench's one DuckDB (duckdb-wasm's AsyncDuckDB in a Web Worker): the dashboard's
  * published tables, with the user's own figures in their place once loaded. Besides the Engine
  * interface every named query runs on, it offers what the console needs: a streamed, cancellable
- * query (AsyncDuckDBConnection.send / cancelSent), the schema, and Parquet export (COPY … TO,
- * then copyFileToBuffer). Import dynamically: nothing of DuckDB loads before it is needed.
+ * query (AsyncDuckDBConnection.send / cancelSent) and the schema. Import dynamically: nothing of DuckDB loads before it is needed.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -63,7 +62,6 @@ export interface WorkbenchDb extends Engine {
 	cancel(): Promise<void>;
 	/** Every row of a statement, for a CSV export. */
 	all(sql: string): Promise<{ columns: string[]; rows: Cell[][] }>;
-	parquet(sql: string): Promise<Uint8Array>;
 	schema(): Promise<SchemaTable[]>;
 	/**
 	 * Make the user's dataset the tables (observations, and any indicators, areas or sources they
@@ -78,8 +76,6 @@ export interface WorkbenchDb extends Engine {
 	 */
 	computeContacts(file: CheckedFile, onStep: (message: string) => void, cancelled: () => boolean): Promise<ObservationRow[]>;
 }
-
-const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** The registered name of a user file of `kind` (distinct from the published files' names). */
 export const userFileName = (kind: FileKind | 'computed', i = 0) => `user_${kind.replace('.csv', '')}_${i}.csv`;
@@ -165,15 +161,6 @@ export async function createWorkbenchDb(): Promise<WorkbenchDb> {
 			const table = await conn.query(sql);
 			const names = table.schema.fields.map((f) => f.name);
 			return { columns: names, rows: arrowToRows(table).map((r) => names.map((n) => r[n])) };
-		}),
-		parquet: (sql) => exclusive(async () => {
-			const name = 'workbench-result.parquet';
-			await conn.query(`COPY (${sql.replace(/;\s*$/, '')}) TO ${q(name)} (FORMAT parquet)`);
-			try {
-				return await db.copyFileToBuffer(name);
-			} finally {
-				await db.dropFile(name);
-			}
 		}),
 		schema: () => exclusive(async () => {
 			const columns = await query<{ table_name: string; column_name: string; data_type: string }>(
