@@ -152,6 +152,24 @@ describe('workbench', () => {
 		await s.context.close();
 	});
 
+	it('cancels a long query, and the console runs the next one', async () => {
+		// About 10^10 rows to sum: minutes of work for one wasm thread.
+		const slow = 'SELECT sum(a.range * b.range) FROM range(100000) a, range(100000) b';
+		const s = await open(browser(), `/workbench?sql=${encodeURIComponent(slow)}`);
+		await s.page.getByRole('button', { name: 'Cancel query' }).waitFor({ timeout: 120_000 });
+		await s.page.waitForTimeout(500);
+		const t0 = Date.now();
+		await s.page.getByRole('button', { name: 'Cancel query' }).click();
+		await s.page.locator('[data-sql-status="cancelled"]').waitFor({ timeout: 30_000 });
+		expect(Date.now() - t0).toBeLessThan(30_000);
+		await s.page.locator('.cm-content').click();
+		await s.page.keyboard.press('ControlOrMeta+a');
+		await s.page.keyboard.type('SELECT 6 * 7 AS answer');
+		await s.page.getByRole('button', { name: 'Run', exact: true }).click();
+		expect(await sqlCount(s.page)).toBe(42);
+		await s.context.close();
+	});
+
 	it('refuses a file over 1 GB before reading it, with its size and the limit', async () => {
 		const s = await open(browser(), '/workbench');
 		// A 1.5 GB file made in the page: 1,500 references to one 1 MB blob (never read, never copied).

@@ -13,7 +13,8 @@ import type { Engine, Params } from './engine';
 import { SAFE_SETTINGS_SQL } from './engine';
 import { arrowToRows } from './rows';
 
-export async function createBrowserEngine(): Promise<Engine> {
+/** A started AsyncDuckDB and one connection with the safe settings (also used by the workbench). */
+export async function startDuckDb(): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> {
 	const bundle = await duckdb.selectBundle({
 		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
 		eh: { mainModule: ehWasm, mainWorker: ehWorker }
@@ -24,7 +25,11 @@ export async function createBrowserEngine(): Promise<Engine> {
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await db.connect();
 	for (const sql of SAFE_SETTINGS_SQL) await conn.query(sql);
+	return { db, conn };
+}
 
+export async function createBrowserEngine(): Promise<Engine> {
+	const { db, conn } = await startDuckDb();
 	return {
 		async query<T extends object>(sql: string, params: Params = []) {
 			if (params.length === 0) return arrowToRows<T>(await conn.query(sql));

@@ -55,7 +55,14 @@ function headerOf(bytes: Uint8Array): string[] {
 }
 
 const encoder = new TextEncoder();
-const forDuckDb = (text: string) => encoder.encode(normaliseCsvText(text));
+/**
+ * The bytes DuckDB's CSV reader gets: the file's own when it is already UTF-8 with LF line ends
+ * and no byte-order mark (the usual case, and no copy), else the checked text normalised.
+ */
+function forDuckDb(bytes: Uint8Array, text: () => string): Uint8Array {
+	const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	return !bom && bytes.indexOf(13) === -1 ? bytes : encoder.encode(normaliseCsvText(text()));
+}
 
 async function load({ files, reference }: LoadRequest): Promise<LoadMessage> {
 	const problems: Problem[] = [];
@@ -88,7 +95,7 @@ async function load({ files, reference }: LoadRequest): Promise<LoadMessage> {
 				}
 			});
 			if (result.problems.length) problems.push(...result.problems);
-			else checked.push({ name: file.name, kind, bytes: forDuckDb(result.text), header: result.header, rows: result.count });
+			else checked.push({ name: file.name, kind, bytes: forDuckDb(bytes, () => result.text), header: result.header, rows: result.count });
 		} else {
 			// The contract's file names: observations.csv, then observations_user2.csv and so on.
 			const n = dataFiles.filter((d) => d.kind === 'observations').length;
@@ -115,7 +122,7 @@ async function load({ files, reference }: LoadRequest): Promise<LoadMessage> {
 			for (const d of dataFiles) {
 				const text = decoder.decode(d.bytes);
 				const lines = text.split('\n').filter((l) => l.trim() !== '').length - 1;
-				checked.push({ name: d.path, kind: d.kind, bytes: forDuckDb(text), header: headerOf(d.bytes), rows: lines });
+				checked.push({ name: d.path, kind: d.kind, bytes: forDuckDb(d.bytes, () => text), header: headerOf(d.bytes), rows: lines });
 			}
 		}
 	}

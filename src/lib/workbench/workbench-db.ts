@@ -4,18 +4,12 @@
  * interface every named query runs on, it offers what the console needs: a streamed, cancellable
  * query (AsyncDuckDBConnection.send / cancelSent) and the schema. Import dynamically: nothing of DuckDB loads before it is needed.
  */
-import * as duckdb from '@duckdb/duckdb-wasm';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { FILES } from '../data/contract';
 import { normaliseCsvText } from '../data/database';
 import type { Cell, Engine, Params, Row } from '../data/engine';
-import { SAFE_SETTINGS_SQL } from '../data/engine';
-import { groupDataFiles, loadStatements, tableName } from '../data/load-sql';
+import { startDuckDb } from '../data/engine-browser';
+import { groupDataFiles, loadStatements } from '../data/load-sql';
 import { arrowToRows } from '../data/rows';
-import { computeWide, observationsCsv, toObservationRows, type ObservationRow } from '../indicators/compute';
+import { computeWide, toObservationRows, type ObservationRow } from '../indicators/compute';
 import { loadEventsSql } from '../indicators/sql';
 import type { CheckedFile, FileKind } from './load-protocol';
 import type { UserDataset } from './user-dataset';
@@ -58,8 +52,14 @@ export class Cancelled extends Error {
 export interface WorkbenchDb extends Engine {
 	/** Run one statement, streaming: keep the first `limit` rows, count them all. Cancellable. */
 	run(sql: string, limit: number): Promise<QueryResult>;
-	/** Stop the statement `run` is working on (it then rejects with DuckDB's "interrupted"). */
-	cancel(): Promise<void>;
+	/**
+	 * Ask DuckDB to stop the statement being run, and wait up to `graceMs` for it to end. False when
+	 * it is still running: a single-threaded wasm DuckDB only sees the cancel between tasks, so the
+	 * caller then ends the engine (terminate) and starts a new one.
+	 */
+	cancel(graceMs: number): Promise<boolean>;
+	/** End the engine at once: its worker is terminated, whatever it was doing. */
+	terminate(): Promise<void>;
 	/** Every row of a statement, for a CSV export. */
 	all(sql: string): Promise<{ columns: string[]; rows: Cell[][] }>;
 	schema(): Promise<SchemaTable[]>;
@@ -81,16 +81,7 @@ export interface WorkbenchDb extends Engine {
 export const userFileName = (kind: FileKind | 'computed', i = 0) => `user_${kind.replace('.csv', '')}_${i}.csv`;
 
 export async function createWorkbenchDb(): Promise<WorkbenchDb> {
-	const bundle = await duckdb.selectBundle({
-		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-		eh: { mainModule: ehWasm, mainWorker: ehWorker }
-	});
-	const worker = new Worker(bundle.mainWorker!);
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule);
-	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-	const conn = await db.connect();
-	for (const sql of SAFE_SETTINGS_SQL) await conn.query(sql);
+	const { db, conn } = await startDuckDb();
 
 	const published = await fetchPublishedFiles();
 	for (const [name, bytes] of Object.entries(published)) await db.registerFileText(name, normaliseCsvText(new TextDecoder().decode(bytes)));
@@ -117,6 +108,7 @@ export async function createWorkbenchDb(): Promise<WorkbenchDb> {
 		queue = next.catch(() => {});
 		return next;
 	};
+	const sleep = (ms: number) => new Promise<false>((resolve) => setTimeout(() => resolve(false), ms));
 	async function query<T extends object>(sql: string, params: Params = []): Promise<T[]> {
 		if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
 		const statement = await conn.prepare(sql);
@@ -154,8 +146,13 @@ export async function createWorkbenchDb(): Promise<WorkbenchDb> {
 			if (!columns.length) columns = reader.schema?.fields.map((f) => ({ name: f.name, type: String(f.type) })) ?? [];
 			return { columns, rows, total, ms: performance.now() - started };
 		}),
-		async cancel() {
+		async cancel(graceMs) {
+			const idle = queue.then(() => true);
 			await conn.cancelSent();
+			return Promise.race([idle, sleep(graceMs)]);
+		},
+		async terminate() {
+			await db.terminate();
 		},
 		all: (sql) => exclusive(async () => {
 			const table = await conn.query(sql);
@@ -213,18 +210,4 @@ export async function createWorkbenchDb(): Promise<WorkbenchDb> {
 		})
 	};
 	return engine;
-}
-
-/** The contract tables, for the schema panel's order and the examples. */
-export const CONTRACT_TABLES = FILES.map(tableName);
-
-/** Observation rows as the bytes of an observations-format CSV (for DuckDB and OPFS). */
-export const observationsBytes = (rows: readonly ObservationRow[]) => new TextEncoder().encode(observationsCsv(rows));
-
-let shared: Promise<WorkbenchDb> | undefined;
-/** The page's one workbench engine, started on first use. */
-export function getWorkbenchDb(): Promise<WorkbenchDb> {
-	shared ??= createWorkbenchDb();
-	shared.catch(() => (shared = undefined));
-	return shared;
 }
