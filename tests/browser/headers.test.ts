@@ -196,7 +196,7 @@ async function probeSees(path: string, ms: number): Promise<boolean> {
 describe("DuckDB's worker under its own policy", () => {
 	it('is served with the worker policy, and still starts the engine and answers the queries', async () => {
 		expect(builtWorkers().length).toBeGreaterThan(0);
-		const s = await open(browser(), '/diagnostics');
+		const s = await open(browser(), '/workbench');
 		const workerResponses: Record<string, string | undefined>[] = [];
 		s.context.on('response', (r) => /duckdb-browser-(mvp|eh)\.worker\./.test(r.url()) && workerResponses.push(r.headers()));
 		await s.page.getByRole('button', { name: 'Run the queries in this browser' }).click();

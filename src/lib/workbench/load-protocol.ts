@@ -32,7 +32,9 @@ export interface LoadProgress {
 export interface CheckedFile {
 	name: string;
 	kind: FileKind;
+	/** The bytes for DuckDB; for a contacts file DuckDB can read as it is, the file itself instead. */
 	bytes: Uint8Array;
+	source?: File;
 	/** The header row, in the file's own order. */
 	header: string[];
 	rows: number;

@@ -95,7 +95,16 @@ async function load({ files, reference }: LoadRequest): Promise<LoadMessage> {
 				}
 			});
 			if (result.problems.length) problems.push(...result.problems);
-			else checked.push({ name: file.name, kind, bytes: forDuckDb(bytes, () => result.text), header: result.header, rows: result.count });
+			else {
+				// A file DuckDB can read as it is goes to DuckDB as the File (read from disk there, no
+				// copy of it in this worker's answer or in DuckDB's memory); else its normalised bytes.
+				const ready = forDuckDb(bytes, () => result.text);
+				checked.push(
+					ready === bytes
+						? { name: file.name, kind, bytes: new Uint8Array(0), source: file, header: result.header, rows: result.count }
+						: { name: file.name, kind, bytes: ready, header: result.header, rows: result.count }
+				);
+			}
 		} else {
 			// The contract's file names: observations.csv, then observations_user2.csv and so on.
 			const n = dataFiles.filter((d) => d.kind === 'observations').length;

@@ -4,6 +4,7 @@
  * interface every named query runs on, it offers what the console needs: a streamed, cancellable
  * query (AsyncDuckDBConnection.send / cancelSent) and the schema. Import dynamically: nothing of DuckDB loads before it is needed.
  */
+import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import { normaliseCsvText } from '../data/database';
 import type { Cell, Engine, Params, Row } from '../data/engine';
 import { startDuckDb } from '../data/engine-browser';
@@ -188,7 +189,8 @@ export async function createWorkbenchDb(): Promise<WorkbenchDb> {
 		usePublished: () => exclusive(() => rebuild(publishedNames)),
 		computeContacts: (file, onStep, cancelled) => exclusive(async () => {
 			const name = userFileName('contacts');
-			await db.registerFileBuffer(name, file.bytes);
+			if (file.source) await db.registerFileHandle(name, file.source, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+			else await db.registerFileBuffer(name, file.bytes);
 			const step: Engine = {
 				...engine,
 				query: async (sql, params) => {
