@@ -28,18 +28,21 @@ export async function startDuckDb(): Promise<{ db: duckdb.AsyncDuckDB; conn: duc
 	return { db, conn };
 }
 
+/** SQL (with `?` placeholders bound to params) on a connection, as plain rows. */
+export async function queryOn<T extends object>(conn: duckdb.AsyncDuckDBConnection, sql: string, params: Params = []): Promise<T[]> {
+	if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
+	const statement = await conn.prepare(sql);
+	try {
+		return arrowToRows<T>(await statement.query(...params));
+	} finally {
+		await statement.close();
+	}
+}
+
 export async function createBrowserEngine(): Promise<Engine> {
 	const { db, conn } = await startDuckDb();
 	return {
-		async query<T extends object>(sql: string, params: Params = []) {
-			if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
-			const statement = await conn.prepare(sql);
-			try {
-				return arrowToRows<T>(await statement.query(...params));
-			} finally {
-				await statement.close();
-			}
-		},
+		query: (sql, params) => queryOn(conn, sql, params),
 		async registerText(name: string, text: string) {
 			await db.registerFileText(name, text);
 		},

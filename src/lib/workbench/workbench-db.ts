@@ -7,7 +7,7 @@
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import { normaliseCsvText } from '../data/database';
 import type { Cell, Engine, Params, Row } from '../data/engine';
-import { startDuckDb } from '../data/engine-browser';
+import { queryOn, startDuckDb } from '../data/engine-browser';
 import { groupDataFiles, loadStatements } from '../data/load-sql';
 import { arrowToRows } from '../data/rows';
 import { computeWide, toObservationRows, type ObservationRow } from '../indicators/compute';
@@ -110,15 +110,7 @@ export async function createWorkbenchDb(): Promise<WorkbenchDb> {
 		return next;
 	};
 	const sleep = (ms: number) => new Promise<false>((resolve) => setTimeout(() => resolve(false), ms));
-	async function query<T extends object>(sql: string, params: Params = []): Promise<T[]> {
-		if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
-		const statement = await conn.prepare(sql);
-		try {
-			return arrowToRows<T>(await statement.query(...params));
-		} finally {
-			await statement.close();
-		}
-	}
+	const query = <T extends object>(sql: string, params: Params = []) => queryOn<T>(conn, sql, params);
 
 	const engine: WorkbenchDb = {
 		query: (sql, params) => exclusive(() => query(sql, params)),
