@@ -1,7 +1,8 @@
 /**
  * npm run bench: the indicator engine benchmark (scripts/bench-engine.ts), then the page
  * benchmark (scripts/bench-pages.ts) when that file is present, then the spreadsheet import
- * benchmark (scripts/bench-import.ts), then the workbench benchmark (scripts/bench-workbench.ts).
+ * benchmark (scripts/bench-import.ts), the explorer benchmark (scripts/bench-explore.ts) when present,
+ * then the workbench benchmark (scripts/bench-workbench.ts).
  */
 import { existsSync } from 'node:fs';
 import { benchEngine } from './bench-engine.ts';

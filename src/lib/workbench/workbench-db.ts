@@ -120,6 +120,7 @@ export async function createWorkbenchDb(): Promise<WorkbenchDb> {
 		async dropFile(name) {
 			await db.dropFile(name);
 		},
+		insertArrowIPC: (name, bytes) => exclusive(() => conn.insertArrowFromIPCStream(bytes, { name, create: true })),
 		async close() {
 			await conn.close();
 			await db.terminate();
