@@ -70,7 +70,7 @@ describe('framework indicators from a file, in the browser', () => {
 	});
 
 	it('the request check reports a POST to the site itself and a GET of a file the site does not have', async () => {
-		const s = await open(browser(), '/diagnostics');
+		const s = await open(browser(), '/workbench');
 		const sent = recordRequests(s.context);
 		const body = 'person_id,area_code\np1,E08000025\n';
 		await s.page.evaluate(async (text) => {
