@@ -18,9 +18,9 @@ describe('embeds', () => {
 			'<iframe src="https://x.org/embed/indicators/a/?a=1&amp;b=2" title="Rates &quot;by&quot; area &lt;2025>" width="100%" height="560" style="border:0" loading="lazy"></iframe>'
 		);
 	});
-	it('has no workbench link while there is no workbench route', () => {
-		expect(WORKBENCH_PATH).toBeNull();
-		expect(workbenchHref('', 'SELECT 1')).toBeNull();
+	it('links "View the SQL" to a workbench route that exists, with the SQL encoded in ?sql=', () => {
+		expect(routeIds()).toContain(WORKBENCH_PATH);
+		expect(workbenchHref('/rough-sleeping', "SELECT 'a&b' AS x;")).toBe('/rough-sleeping/workbench?sql=SELECT%20\'a%26b\'%20AS%20x%3B');
 	});
 });
 

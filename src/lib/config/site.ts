@@ -6,7 +6,7 @@
  * The workbench SQL console's path, or null while it does not exist. Set it to '/workbench' and
  * every chart's "View the SQL" gains an "Open in the workbench" link (/workbench?sql=…).
  */
-export const WORKBENCH_PATH: string | null = null;
+export const WORKBENCH_PATH: string | null = '/workbench';
 
 /** What an embed (and /explore) shows: the query parameters of /explore, in its order. */
 export interface EmbedParams {
