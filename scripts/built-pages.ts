@@ -30,3 +30,19 @@ export function builtPages(root = 'build'): string[] {
 
 /** The overview pages: / and every /areas/{code}/. */
 export const overviewPages = (root = 'build') => builtPages(root).filter((p) => p === '/' || p.startsWith('/areas/'));
+
+/**
+ * One page per page template: every top-level page, and the first page of each folder of pages
+ * made from one route (the /areas/*, /indicators/*, /embed/indicators/* families). For checks
+ * that need every template but not every instance of it.
+ */
+export function onePagePerTemplate(pages: readonly string[]): string[] {
+	const seen = new Set<string>();
+	return pages.filter((p) => {
+		const folder = p.replace(/\/$/, '').replace(/\/[^/]*$/, '');
+		if (folder === '') return true;
+		if (seen.has(folder)) return false;
+		seen.add(folder);
+		return true;
+	});
+}

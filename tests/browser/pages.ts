@@ -1,2 +1,2 @@
 /** The built site's pages, read from build/ (scripts/built-pages): the browser tests' page lists. */
-export { builtPages, overviewPages, pagePath } from '../../scripts/built-pages';
+export { builtPages, onePagePerTemplate, overviewPages, pagePath } from '../../scripts/built-pages';

@@ -56,3 +56,11 @@ describe('built pages', () => {
 		expect(overviewPages(root)).toEqual(['/', '/areas/E08000026/']);
 	});
 });
+
+describe('one page per template', () => {
+	it('keeps every top-level page and the first of each folder of pages', async () => {
+		const { onePagePerTemplate } = await import('../../scripts/built-pages');
+		const pages = ['/', '/areas/E08000025/', '/areas/E08000026/', '/embed/indicators/a/', '/embed/indicators/b/', '/explore', '/indicators/a/', '/indicators/b/', '/methodology'];
+		expect(onePagePerTemplate(pages)).toEqual(['/', '/areas/E08000025/', '/embed/indicators/a/', '/explore', '/indicators/a/', '/methodology']);
+	});
+});
