@@ -46,7 +46,7 @@ async function openWorkbench(options: { bypassCSP?: boolean } = {}) {
 async function choose(page: Page, path: string, published = '') {
 	if (published) await page.fill('#import-published', published);
 	await page.setInputFiles('#records-file', path);
-	await page.locator('[data-import-status="preview"], [data-import-status="refused"], [data-import-status="failed"]').waitFor({ timeout: 120_000 });
+	await page.locator('[data-import-status="preview"], [data-import-status="refused"], [data-import-status="failed"]').waitFor({ state: 'attached', timeout: 120_000 });
 	return page.locator('[data-import-status]').getAttribute('data-import-status');
 }
 
@@ -108,7 +108,7 @@ describe('official spreadsheets in the workbench', () => {
 		const started = Date.now();
 		expect(await page.evaluate(() => 1 + 1)).toBe(2);
 		expect(Date.now() - started).toBeLessThan(2000);
-		await page.locator('[data-import-status="refused"], [data-import-status="preview"], [data-import-status="failed"]').waitFor({ timeout: 60_000 });
+		await page.locator('[data-import-status="refused"], [data-import-status="preview"], [data-import-status="failed"]').waitFor({ state: 'attached', timeout: 60_000 });
 		expect(await page.locator('[data-import-status]').getAttribute('data-import-status')).toBe('refused');
 		expect(await page.locator('#import-message').textContent()).toMatch(/^bomb\.ods: the zip entry content\.xml inflates to more than the 900 bytes its directory declares/);
 		expect(await page.locator('#import-preview').count()).toBe(0);
