@@ -7,11 +7,13 @@
  *    browser's processes above what they used before the import (sampled from /proc every 20 ms).
  * Medians of RUNS runs. Measured, not asserted.
  *
+ *  - and on the built workbench page (build/, when it exists): choosing the file to the preview.
+ *
  *   npx tsx scripts/bench-import.ts          (also run by npm run bench; BENCH_IMPORT_BROWSER=0 for the command line only)
  */
 import * as XLSX from '@e965/xlsx';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -130,6 +132,40 @@ window.runImport = async () => {
 	}
 }
 
+/**
+ * The same file dropped on the built workbench page (build/, as `npx vite build` leaves it):
+ * from choosing the file to the preview on screen, and the browser's peak memory above the page's.
+ */
+async function inWorkbench(file: string) {
+	const { server, url } = await serve({ dir: 'build', port: 0 });
+	const executablePath = process.env.CHROMIUM_PATH || findOrInstallChromium({ log: () => {} });
+	const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+	try {
+		const pid = Number(execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' }).trim().split('\n').at(-1));
+		const runs: { ms: number; peakMB: number }[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			const page = await browser.newPage();
+			await page.goto(new URL('workbench', url).href, { waitUntil: 'networkidle' });
+			const base = treeRssMB(pid);
+			let peak = base;
+			const timer = setInterval(() => (peak = Math.max(peak, treeRssMB(pid))), 20);
+			const t0 = performance.now();
+			await page.setInputFiles('#records-file', file);
+			await page.locator('[data-import-status="preview"], [data-import-status="refused"], [data-import-status="failed"]').waitFor({ state: 'attached', timeout: 300_000 });
+			const ms = performance.now() - t0;
+			clearInterval(timer);
+			const status = await page.locator('[data-import-status]').getAttribute('data-import-status');
+			if (status !== 'preview') throw new Error(`the workbench did not import it (${status})`);
+			runs.push({ ms, peakMB: peak - base });
+			await page.close();
+		}
+		return { ms: median(runs.map((r) => r.ms)), peakMB: median(runs.map((r) => r.peakMB)) };
+	} finally {
+		await browser.close();
+		server.close();
+	}
+}
+
 export async function benchImport(): Promise<void> {
 	const bytes = frameworkSizedWorkbook();
 	const file = join(mkdtempSync(join(tmpdir(), 'bench-import-')), 'framework-sized.ods');
@@ -144,6 +180,16 @@ export async function benchImport(): Promise<void> {
 		console.log(`    stages began at (ms, first run): ${Object.entries(web.stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 	} catch (e) {
 		console.log(`  headless Chromium: not measured (${e instanceof Error ? e.message.split('\n')[0] : e})`);
+	}
+	if (!existsSync('build/index.html')) {
+		console.log('  workbench page: not measured (no build/: run `npx vite build` first)');
+		return;
+	}
+	try {
+		const wb = await inWorkbench(file);
+		console.log(`  headless Chromium, /workbench page: ${(wb.ms / 1000).toFixed(2)} s from choosing the file to the preview, peak memory ${wb.peakMB.toFixed(0)} MB above the page's`);
+	} catch (e) {
+		console.log(`  workbench page: not measured (${e instanceof Error ? e.message.split('\n')[0] : e})`);
 	}
 }
 
