@@ -4,10 +4,9 @@
  *  - on the command line (a fresh Node process each run: wall time and peak resident memory), and
  *  - in headless Chromium through the import worker (src/lib/import/client.ts, built by Vite as a
  *    page would): time from choosing the file to the result, and the peak resident memory of the
- *    browser's processes above what they used before the import (sampled from /proc every 20 ms).
- * Medians of RUNS runs. Measured, not asserted.
- *
+ *    browser's processes above what they used before the import (sampled from /proc every 20 ms),
  *  - and on the built workbench page (build/, when it exists): choosing the file to the preview.
+ * Medians of RUNS runs. Measured, not asserted.
  *
  *   npx tsx scripts/bench-import.ts          (also run by npm run bench; BENCH_IMPORT_BROWSER=0 for the command line only)
  */
