@@ -1,10 +1,14 @@
 /**
  * A view that follows the URL: the prerendered rows while the URL asks for the prerendered view,
  * otherwise the same named query run in the browser's DuckDB (started on the first such view,
- * never before). A newer URL supersedes a query still running; a failure is shown, not swallowed.
+ * never before). While the user shows their own dataset (lib/workbench/user-view), every view is
+ * queried on its engine instead, the prerendered one too. A newer URL supersedes a query still
+ * running; a failure is shown, not swallowed.
  * Call from a component's script (it sets up an effect).
  */
 import type { IndicatorSeriesRow } from '$lib/data/queries';
+import { userEngine } from '$lib/workbench/user-view.svelte';
+import type { Engine } from '$lib/data/engine';
 import { parseExplore, sameView, type ExploreCatalog, type ExploreState, type ParseResult } from './params';
 
 export interface InitialView {
@@ -27,6 +31,8 @@ export function liveView(options: {
 	});
 	// svelte-ignore state_referenced_locally
 	let shown = $state<InitialView>(options.initial());
+	/** The engine the held rows came from: undefined for the published figures. */
+	let shownFrom: Promise<Engine> | undefined;
 	let status = $state<'ready' | 'loading' | 'failed'>('ready');
 	let failure = $state('');
 	let request = 0;
@@ -35,11 +41,14 @@ export function liveView(options: {
 		if (!parsed.ok) return;
 		const wanted = parsed.state;
 		const initial = options.initial();
-		const held = sameView(wanted, shown.state) ? shown : sameView(wanted, initial.state) ? initial : null;
+		const user = userEngine();
+		const held =
+			sameView(wanted, shown.state) && shownFrom === user ? shown : !user && sameView(wanted, initial.state) ? initial : null;
 		if (held) {
 			// Back at a view already drawn (Back, or the prerendered one): show it, drop any query running.
 			request++;
 			if (held !== shown) shown = held;
+			shownFrom = user;
 			status = 'ready';
 			return;
 		}
@@ -52,9 +61,10 @@ export function liveView(options: {
 					import('$lib/data/browser-db'),
 					import('./data')
 				]);
-				const rows = await loadViewRows(await getBrowserDatabase(), wanted);
+				const rows = await loadViewRows(await (user ?? getBrowserDatabase()), wanted);
 				if (mine !== request) return;
 				shown = { state: wanted, rows };
+				shownFrom = user;
 				status = 'ready';
 			} catch (e) {
 				if (mine !== request) return;
@@ -74,7 +84,7 @@ export function liveView(options: {
 		},
 		/** 'loading' from the moment the address asks for a view other than the one drawn. */
 		get status() {
-			return status === 'ready' && parsed.ok && !sameView(parsed.state, shown.state) ? 'loading' : status;
+			return status === 'ready' && parsed.ok && (!sameView(parsed.state, shown.state) || shownFrom !== userEngine()) ? 'loading' : status;
 		},
 		get failure() {
 			return failure;

@@ -96,6 +96,7 @@ export async function save(dataset: UserDataset): Promise<boolean> {
 	const files = dataset.files.map((f, i) => ({ kind: f.kind, name: f.name, stored: `file-${i}.csv` }));
 	for (const [i, f] of dataset.files.entries()) await write(dir, files[i].stored, f.bytes);
 	await write(dir, META, JSON.stringify({ label: dataset.label, loadedAt: dataset.loadedAt, files } satisfies Meta));
+	setShown(true);
 	return true;
 }
 
@@ -107,5 +108,28 @@ export async function clear(): Promise<void> {
 		await root.removeEntry(DIRECTORY, { recursive: true });
 	} catch {
 		// Nothing kept.
+	}
+}
+
+// Whether the dashboard shows the kept dataset: the user's choice, kept beside it. Only "hidden"
+// is stored (in localStorage, synchronous and tiny): a dataset just loaded is shown.
+const HIDDEN = 'workbench-dataset-hidden';
+
+/** Whether the user has chosen to see the published figures rather than their kept dataset. */
+export function isHidden(): boolean {
+	try {
+		return localStorage.getItem(HIDDEN) === '1';
+	} catch {
+		return false;
+	}
+}
+
+/** Record the user's choice: their dataset on the dashboard (shown) or the published figures. */
+export function setShown(shown: boolean): void {
+	try {
+		if (shown) localStorage.removeItem(HIDDEN);
+		else localStorage.setItem(HIDDEN, '1');
+	} catch {
+		// No storage: the choice lasts for this page only.
 	}
 }

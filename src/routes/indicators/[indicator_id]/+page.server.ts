@@ -1,9 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
-import { ENGLAND, WMCA, WMCA_AUTHORITIES } from '$lib/data/contract';
 import { queries, run } from '$lib/data/queries';
-import { SOURCE_KIND_WORDS } from '$lib/pages/sources';
-import { isSnapshot, latestPeriod, ratesComparable, toObs, sourceIndex, type IndicatorView, type Obs } from './view-model';
+import { loadIndicator } from './load';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One page per row of indicators.csv. */
@@ -12,57 +10,8 @@ export const entries: EntryGenerator = async () => {
 	return (await run(db, queries.indicators())).map((i) => ({ indicator_id: i.indicator_id }));
 };
 
-const AUTHORITY_CODES = WMCA_AUTHORITIES.map((a) => a.code);
-
 export const load: PageServerLoad = async ({ params }) => {
-	const db = await getDatabase();
-	const indicator = (await run(db, queries.indicators())).find((i) => i.indicator_id === params.indicator_id);
-	if (!indicator) error(404, `No indicator ${params.indicator_id} in indicators.csv`);
-	const indicatorId = indicator.indicator_id;
-
-	const seriesQuery = queries.indicatorSeries({ indicatorId, areaCodes: [WMCA, ENGLAND] });
-	const authoritiesQuery = queries.indicatorSeries({ indicatorId, areaCodes: AUTHORITY_CODES });
-	const allQuery = queries.indicatorSeries({ indicatorId, areaCodes: [] });
-	// One after another, as the browser engine would (one connection).
-	const series = (await run(db, seriesQuery)).map(toObs);
-	const authorities = (await run(db, authoritiesQuery)).map(toObs);
-	const all = (await run(db, allQuery)).map(toObs);
-	const period = latestPeriod(authorities);
-	const latestQuery = queries.indicatorSeries({ indicatorId, areaCodes: AUTHORITY_CODES, from: period, to: period });
-	const latestRows = period ? (await run(db, latestQuery)).map(toObs) : [];
-	// Every authority appears in the latest period: one with no row there has no figure ([x]).
-	const latest: Obs[] = WMCA_AUTHORITIES.map(
-		(a) =>
-			latestRows.find((r) => r.area_code === a.code) ?? {
-				area_code: a.code,
-				area_name: a.name,
-				period: period ?? '',
-				value: null,
-				marker: 'x',
-				rate: null,
-				population: null,
-				population_year: null,
-				source_id: '',
-				population_source_id: ''
-			}
-	);
-
-	const allSources = await run(db, queries.sources());
-	const used = new Set(all.flatMap((r) => [r.source_id, r.population_source_id]).filter(Boolean));
-	const sources = allSources.filter((s) => used.has(s.source_id));
-	const kinds = new Set(all.map((r) => sourceIndex(sources)[r.source_id]?.kind).filter(Boolean));
-	const view: IndicatorView = {
-		indicator,
-		snapshot: isSnapshot(indicator),
-		rates: ratesComparable(indicator.unit, authorities) || ratesComparable(indicator.unit, series),
-		sourceKinds: Object.entries(SOURCE_KIND_WORDS)
-			.filter(([kind]) => kinds.has(kind as never))
-			.map(([, words]) => words),
-		sources,
-		series: { query: seriesQuery, rows: series },
-		authorities: { query: authoritiesQuery, rows: authorities },
-		latest: { query: latestQuery, rows: latest, period },
-		all: { query: allQuery, rows: all }
-	};
-	return { view };
+	const data = await loadIndicator(await getDatabase(), params.indicator_id);
+	if (!data) error(404, `No indicator ${params.indicator_id} in indicators.csv`);
+	return data;
 };

@@ -1,0 +1,130 @@
+/**
+ * "Your data on the dashboard": an observations file loaded in /workbench is shown by every view
+ * of the site (the overview, an area page, an indicator page, /explore) in place of the published
+ * figures, under the banner; "Back to the published figures" brings the published ones back; the
+ * choice and the data survive a reload. Coventry's autumn 2019 snapshot is published as 23; the
+ * test file says 777 (a test-only figure, so marked in its note column). Every request of the
+ * whole flow is a body-less GET of the built site's own files, and the views stay CSP-clean.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { baseUrl, notStaticGets, readTable, recordRequests, useBrowser } from './browser';
+import { axeViolations } from './axe';
+
+const browser = useBrowser();
+let dir = '';
+let file = '';
+const NAME = 'my-test-figures.csv';
+const BANNER = `Showing your data from ${NAME}, in this browser only.`;
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'dashboard-'));
+	file = join(dir, NAME);
+	writeFileSync(
+		file,
+		'indicator_id,area_code,period,value,marker,source_id,note\n' +
+			'snapshot_single_night,E47000007,2019,999,,mhclg_snapshot_2019,test-only figure\n' +
+			'snapshot_single_night,E08000026,2019,777,,mhclg_snapshot_2019,test-only figure\n'
+	);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const go = (page: Page, path: string) => page.goto(new URL(path.replace(/^\//, ''), baseUrl()).href, { waitUntil: 'load' });
+
+/** Load the test file in /workbench and wait until it is the dataset. */
+async function loadInWorkbench(page: Page) {
+	await go(page, '/workbench');
+	await page.setInputFiles('#records-file', file);
+	await page.locator('[data-records-status="done"], [data-records-status="problems"], [data-records-status="failed"]').waitFor({ timeout: 120_000 });
+	expect(await page.locator('[data-records-status]').getAttribute('data-records-status')).toBe('done');
+	await expect.poll(() => page.getByText(BANNER).count()).toBe(1);
+}
+
+/** The cell of `row`'s line in a chart's table, under the column headed `column`. */
+async function cell(page: Page, chartId: string, row: string, column: string) {
+	const { header, rows } = await readTable(page, chartId);
+	return rows.find((r) => r[0] === row)?.[header.indexOf(column)];
+}
+
+const SLOW = { timeout: 90_000, interval: 250 };
+
+describe('your data on the dashboard', () => {
+	it('every view shows the loaded figures under the banner, Back shows the published ones, and the choice survives a reload', async () => {
+		const context: BrowserContext = await browser().newContext();
+		const log = recordRequests(context);
+		const page = await context.newPage();
+		const csp: string[] = [];
+		const errors: string[] = [];
+		page.on('console', (m) => {
+			if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+			if (m.type() === 'error') errors.push(m.text());
+		});
+		await loadInWorkbench(page);
+
+		// The overview (/): the authorities' latest snapshot, Coventry's row.
+		await go(page, '/');
+		await expect.poll(() => page.getByText(BANNER).count(), SLOW).toBe(1);
+		await expect.poll(() => cell(page, 'chart-authorities', 'Coventry', 'People'), SLOW).toBe('777');
+
+		// Coventry's page: its snapshot over time, autumn 2019.
+		await go(page, '/areas/E08000026/');
+		await expect.poll(() => cell(page, 'chart-snapshot', 'Autumn 2019', 'Coventry'), SLOW).toBe('777');
+		expect(await page.getByText(BANNER).count()).toBe(1);
+
+		// The indicator's page: the latest period for each authority.
+		await go(page, '/indicators/snapshot_single_night/');
+		await expect.poll(() => cell(page, 'chart-latest', 'Coventry', 'Value (people)'), SLOW).toBe('777');
+
+		// /explore, its default view and a chosen one.
+		const q = '?indicator=snapshot_single_night&areas=E08000026&from=2019&to=2019&measure=count&view=table';
+		await go(page, `/explore${q}`);
+		await page.locator(`[data-explore-view="${q}"]`).waitFor({ timeout: 90_000 });
+		await expect
+			.poll(async () => {
+				const rows = await page.locator('[data-explore-table] tbody tr').evaluateAll((trs) => trs.map((r) => [...r.children].slice(0, 3).map((c) => c.textContent!.trim())));
+				return (await page.locator('[data-explore-status]').getAttribute('data-explore-status')) === 'ready' ? rows : [];
+			}, SLOW)
+			.toEqual([['Coventry', 'Autumn 2019', '777']]);
+
+		// After a reload, still on offer (and still shown).
+		await go(page, '/areas/E08000026/');
+		await page.reload();
+		await expect.poll(() => cell(page, 'chart-snapshot', 'Autumn 2019', 'Coventry'), SLOW).toBe('777');
+
+		// Back to the published figures: 23 again, the banner gone, and still so after a reload.
+		await page.getByRole('button', { name: 'Back to the published figures' }).click();
+		await expect.poll(() => cell(page, 'chart-snapshot', 'Autumn 2019', 'Coventry'), SLOW).toBe('23');
+		expect(await page.getByText(BANNER).count()).toBe(0);
+		await page.reload();
+		await page.waitForLoadState('networkidle');
+		expect(await cell(page, 'chart-snapshot', 'Autumn 2019', 'Coventry')).toBe('23');
+		expect(await page.getByText(BANNER).count()).toBe(0);
+
+		// The data are still kept: the workbench offers them again.
+		await go(page, '/workbench');
+		await page.getByRole('button', { name: 'Show my data' }).waitFor({ timeout: 30_000 });
+		expect(await page.getByText(`Your data from ${NAME} is kept in this browser`).count()).toBe(1);
+		await page.getByRole('button', { name: 'Clear my data' }).click();
+
+		expect(notStaticGets(log)).toEqual([]);
+		expect(csp).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('axe finds nothing on an area page with the banner showing', async () => {
+		// axe is injected, so this context bypasses CSP (the test above checks CSP).
+		const context = await browser().newContext({ bypassCSP: true });
+		const page = await context.newPage();
+		await loadInWorkbench(page);
+		await go(page, '/areas/E08000026/');
+		await expect.poll(() => cell(page, 'chart-snapshot', 'Autumn 2019', 'Coventry'), SLOW).toBe('777');
+		expect(await page.getByText(BANNER).count()).toBe(1);
+		expect(await axeViolations(page)).toEqual([]);
+		await go(page, '/workbench');
+		await page.getByRole('button', { name: 'Clear my data' }).click();
+		await context.close();
+	});
+});
