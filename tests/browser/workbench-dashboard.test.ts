@@ -74,7 +74,7 @@ describe('your data on the dashboard', () => {
 		expect(await page.getByText(BANNER).count()).toBe(1);
 
 		// The indicator's page: the latest period for each authority.
-		await go(page, '/indicators/snapshot_single_night/');
+		await go(page, '/indicators/snapshot_single_night');
 		await expect.poll(() => cell(page, 'chart-latest', 'Coventry', 'Value (people)'), SLOW).toBe('777');
 
 		// /explore, its default view and a chosen one.
