@@ -42,6 +42,17 @@ export interface Session {
 	consoleErrors: string[];
 }
 
+/** The page's console errors and Content Security Policy reports, from now on. */
+export function watchConsole(page: Page): { cspViolations: string[]; consoleErrors: string[] } {
+	const cspViolations: string[] = [];
+	const consoleErrors: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') consoleErrors.push(m.text());
+		if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+	});
+	return { cspViolations, consoleErrors };
+}
+
 export async function open(
 	browser: Browser,
 	path: string,
@@ -54,14 +65,9 @@ export async function open(
 	});
 	const page = await context.newPage();
 	const requests: string[] = [];
-	const cspViolations: string[] = [];
-	const consoleErrors: string[] = [];
 	// Context-level so requests from workers (DuckDB's) are seen too.
 	context.on('request', (r) => requests.push(r.url()));
-	page.on('console', (m) => {
-		if (m.type() === 'error') consoleErrors.push(m.text());
-		if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-	});
+	const { cspViolations, consoleErrors } = watchConsole(page);
 	await page.goto(new URL(path.replace(/^\//, ''), baseUrl()).href, { waitUntil: 'load' });
 	return { context, page, requests, cspViolations, consoleErrors };
 }

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { baseUrl, notStaticGets, readTable, recordRequests, useBrowser } from './browser';
+import { baseUrl, notStaticGets, readTable, recordRequests, useBrowser, watchConsole } from './browser';
 import { axeViolations } from './axe';
 
 const browser = useBrowser();
@@ -55,12 +55,7 @@ describe('your data on the dashboard', () => {
 		const context: BrowserContext = await browser().newContext();
 		const log = recordRequests(context);
 		const page = await context.newPage();
-		const csp: string[] = [];
-		const errors: string[] = [];
-		page.on('console', (m) => {
-			if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
-			if (m.type() === 'error') errors.push(m.text());
-		});
+		const { cspViolations: csp, consoleErrors: errors } = watchConsole(page);
 		await loadInWorkbench(page);
 
 		// The overview (/): the authorities' latest snapshot, Coventry's row.
