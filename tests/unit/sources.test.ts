@@ -9,14 +9,18 @@ const source = (id: string, published: string, title = `Title ${id}`): Source =>
 describe('sourceLine', () => {
 	const all = [source('a', '2020-02-27'), source('b', '2026-02-26'), source('c', ''), source('unused', '2027-01-01')];
 
-	it('names each source used once, newest first, dated by the newest publication', () => {
+	it('names each source used once, newest first, each with its own publication date', () => {
 		const line = sourceLine(all, ['a', 'b', 'a', 'b', '']);
-		expect(line.text).toBe('Publisher b, Title b; Publisher a, Title a');
-		expect(line.date).toBe('26 February 2026');
+		expect(line.text).toBe('Publisher b, Title b (26 February 2026); Publisher a, Title a (27 February 2020)');
+		expect(line.date).toBe('');
 	});
 
-	it('puts undated sources last and gives no date when none is dated', () => {
-		expect(sourceLine(all, ['c', 'a']).text).toBe('Publisher a, Title a; Publisher c, Title c');
+	it('gives a single source its date apart, for the frame to append once', () => {
+		expect(sourceLine(all, ['a', 'a'])).toEqual({ text: 'Publisher a, Title a', date: '27 February 2020' });
+	});
+
+	it('puts undated sources last, undated, and gives no date when none is dated', () => {
+		expect(sourceLine(all, ['c', 'a']).text).toBe('Publisher a, Title a (27 February 2020); Publisher c, Title c');
 		expect(sourceLine(all, ['c'])).toEqual({ text: 'Publisher c, Title c', date: '' });
 	});
 

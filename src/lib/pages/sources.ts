@@ -1,6 +1,8 @@
 /**
  * The "Source: … (date)" line under a chart, from sources.csv rows: every distinct source of the
- * figures shown, most recent publication first.
+ * figures shown, most recent publication first, each with its own publication date. One source
+ * gives its date apart (the chart frame writes "Source: A (date)"); several carry theirs in the
+ * text ("A (27 February 2020); B (26 February 2026)") and the separate date is empty.
  */
 import type { Polarity, Source } from '../data/contract';
 import { formatPeriod } from '../format';
@@ -10,9 +12,11 @@ export function sourceLine(sources: readonly Source[], ids: Iterable<string>): {
 	const used = sources
 		.filter((s) => wanted.has(s.source_id))
 		.sort((a, b) => (b.published || '').localeCompare(a.published || ''));
-	const text = used.map((s) => `${s.publisher}, ${s.title}`).join('; ');
-	const latest = used.find((s) => s.published)?.published ?? '';
-	return { text: text || 'Not stated', date: latest ? formatPeriod(latest) : '' };
+	const name = (s: Source) => `${s.publisher}, ${s.title}`;
+	const dated = (s: Source) => (s.published ? ` (${formatPeriod(s.published)})` : '');
+	if (used.length === 0) return { text: 'Not stated', date: '' };
+	if (used.length === 1) return { text: name(used[0]), date: used[0].published ? formatPeriod(used[0].published) : '' };
+	return { text: used.map((s) => name(s) + dated(s)).join('; '), date: '' };
 }
 
 /** Each kind of source in words (kept with the rest of a figure's provenance words). */
