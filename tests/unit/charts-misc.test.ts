@@ -118,6 +118,12 @@ describe('table-data', () => {
 			['Coventry', null, 'x']
 		]);
 	});
+	it('does not repeat a unit the heading already names', () => {
+		const bars = barTable([{ label: 'Solihull', value: 8 }], { unit: 'rate_per_100k', filename: 'r', categoryLabel: 'Local authority', valueLabel: 'Per 100,000 residents' });
+		expect(bars.csv.header).toEqual(['Local authority', 'Per 100,000 residents', 'marker']);
+		const lines = seriesTable([{ id: 'r', label: 'Rate per 100,000', points: [{ x: '2019', y: 8 }] }], { unit: 'rate_per_100k', filename: 'r' });
+		expect(lines.csv.header.slice(0, 3)).toEqual(['period', 'period_label', 'Rate per 100,000']);
+	});
 });
 
 describe('palette', () => {

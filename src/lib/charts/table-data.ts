@@ -99,7 +99,7 @@ export function seriesTable(series: LineSeries[], options: SeriesTableOptions): 
 			'period',
 			'period_label',
 			...series.flatMap((s, i) => [
-				`${s.label} (${units})`,
+				headerWithUnit(s.label, units),
 				`${s.label} marker`,
 				...(withSource[i] ? provenanceHeader(`${s.label} `, rates[i]) : [])
 			])
@@ -131,11 +131,16 @@ export interface BarTableOptions {
 	valueLabel?: string;
 }
 
+/** A CSV column heading with its unit, unless the heading already says it ("Per 100,000 residents"). */
+export function headerWithUnit(label: string, units: string): string {
+	return label.toLowerCase().includes(units.toLowerCase()) ? label : `${label} (${units})`;
+}
+
 /** One row per bar, in the order given. */
 export function barTable(data: BarDatum[], options: BarTableOptions): { table: TableData; csv: CsvData } {
 	const units = unitLabel(options.unit);
 	const valueLabel = options.valueLabel ?? units.charAt(0).toUpperCase() + units.slice(1);
-	const valueHeader = valueLabel.toLowerCase() === units.toLowerCase() ? `value (${units})` : `${valueLabel} (${units})`;
+	const valueHeader = valueLabel.toLowerCase() === units.toLowerCase() ? `value (${units})` : headerWithUnit(valueLabel, units);
 	const withSource = data.some((d) => d.provenance);
 	const rates = hasRates(data.map((d) => d.provenance));
 	return {
