@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/lib/data/engine';
 import { createNodeEngine } from '../../src/lib/data/engine-node';
 import { loadDataFiles } from '../../src/lib/data/database';
-import { queries, run } from '../../src/lib/data/queries';
+import { diagnosticQueries, queries, run } from '../../src/lib/data/queries';
 import { readDataDir } from '../../src/lib/server/db';
 import { WMCA, WMCA_AUTHORITIES } from '../../src/lib/data/contract';
 import { readCsv, sumOfSevenAuthorities } from '../data-files';
@@ -86,7 +86,7 @@ describe('named queries on the Node engine', () => {
 	it('rates by authority: count / the population of the nearest year held × 100,000, to one decimal place', async () => {
 		const populations = readCsv('denominators.csv').filter((d) => d.measure === 'population');
 		const latestPopulationYear = Math.max(...populations.map((d) => Number(d.year)));
-		const rows = await run(engine, queries.snapshotByArea('2025', 'local_authority'));
+		const rows = await run(engine, queries.snapshotByArea('snapshot_single_night', '2025', 'local_authority'));
 		expect(rows.length).toBe(7);
 		for (const r of rows) {
 			const count = Number(observations.find((o) => o.indicator_id === 'snapshot_single_night' && o.area_code === r.area_code && o.period === '2025')!.value);
@@ -97,15 +97,31 @@ describe('named queries on the Node engine', () => {
 		// By hand: Solihull autumn 2025, 19 / 221,242 (mid-2024, the latest held) × 100,000 = 8.587… → 8.6.
 		expect(rows.find((r) => r.area_name === 'Solihull')).toMatchObject({ rate_per_100k: 8.6, denominator_year: 2024 });
 		// By hand: Birmingham 2019, 52 / 1,150,646 (mid-2019) × 100,000 = 4.519… → 4.5.
-		const y2019 = await run(engine, queries.snapshotByArea('2019', 'local_authority'));
+		const y2019 = await run(engine, queries.snapshotByArea('snapshot_single_night', '2019', 'local_authority'));
 		expect(y2019.find((r) => r.area_name === 'Birmingham')).toMatchObject({ value: 52, rate_per_100k: 4.5, denominator_year: 2019 });
 		// A year with no count gives no rate.
-		const y2023 = await run(engine, queries.snapshotByArea('2023', 'local_authority'));
+		const y2023 = await run(engine, queries.snapshotByArea('snapshot_single_night', '2023', 'local_authority'));
 		expect(y2023.find((r) => r.area_name === 'Coventry')).toMatchObject({ value: null, rate_per_100k: null });
 	});
 
+	it('takes the indicator from its arguments: none is written into the SQL', async () => {
+		const none = await run(engine, queries.snapshotByArea('no_such_indicator', '2025', 'local_authority'));
+		expect(none.length).toBe(7);
+		expect(none.every((r) => r.value === null && r.marker === 'x')).toBe(true);
+		const ids = readCsv('indicators.csv').map((i) => i.indicator_id);
+		const sqls = [...diagnosticQueries(), queries.snapshotByArea('x', '2025', 'local_authority'), queries.latestPeriod('x', [WMCA])].map((q) => q.sql);
+		for (const sql of sqls) for (const id of ids) expect(sql, id).not.toContain(`'${id}'`);
+	});
+
+	it('latest period is the latest any of the areas holds a value for', async () => {
+		// By hand from observations.csv: the WMCA total for 2023 is [x], 2024 and 2025 are held.
+		expect(await run(engine, queries.latestPeriod('snapshot_single_night', [WMCA]))).toEqual([{ period: '2025' }]);
+		expect(await run(engine, queries.latestPeriod('snapshot_single_night', ['E08000026', 'no_such_area']))).toEqual([{ period: '2025' }]);
+		expect(await run(engine, queries.latestPeriod('snapshot_single_night', ['no_such_area']))).toEqual([{ period: null }]);
+	});
+
 	it('latest snapshot by authority lists the seven authorities', async () => {
-		const rows = await run(engine, queries.snapshotByArea('2025', 'local_authority'));
+		const rows = await run(engine, queries.snapshotByArea('snapshot_single_night', '2025', 'local_authority'));
 		expect(rows.map((r) => r.area_name).sort()).toEqual(WMCA_AUTHORITIES.map((a) => a.name).sort());
 	});
 });

@@ -3,7 +3,7 @@
  * Node engine at build time and by the browser engine after an interaction. They return plain
  * rows and know nothing of charts.
  */
-import type { Annotation, Area, Indicator, Observation, Source } from '../contract';
+import { WMCA_AUTHORITIES, type Annotation, type Area, type Indicator, type Observation, type Source } from '../contract';
 import { named, type NamedQuery } from './named';
 import { POPULATION_CTE, nearestPopulation, ratePer100k } from './population';
 import { indicatorSeries } from './indicator-series';
@@ -62,21 +62,21 @@ export const queries = {
 			[indicatorIds.join(','), areaCode]
 		),
 
-	/** Latest period holding a value for an indicator and area (NULL when none). */
-	latestPeriod: (indicatorId: string, areaCode: string) =>
+	/** Latest period holding a value for an indicator in any of the areas (NULL when none). */
+	latestPeriod: (indicatorId: string, areaCodes: readonly string[]) =>
 		named<{ period: string | null }>(
 			'latestPeriod',
 			`SELECT max(period) AS period FROM observations
-			 WHERE indicator_id = ? AND area_code = ? AND value IS NOT NULL`,
-			[indicatorId, areaCode]
+			 WHERE indicator_id = ? AND list_contains(string_split(?, ','), area_code) AND value IS NOT NULL`,
+			[indicatorId, areaCodes.join(',')]
 		),
 
 	/**
-	 * The autumn snapshot in one year for every area of a type (e.g. the seven authorities): the
+	 * One count indicator in one year for every area of a type (e.g. the autumn snapshot for the seven authorities): the
 	 * count with its marker and source, and the rate per 100,000 residents where the area has a
 	 * published population (of the snapshot's year, else the nearest held: see ./population).
 	 */
-	snapshotByArea: (year: string, areaType: string) =>
+	snapshotByArea: (indicatorId: string, year: string, areaType: string) =>
 		named<SnapshotByAreaRow>(
 			'snapshotByArea',
 			`WITH ${POPULATION_CTE}
@@ -86,12 +86,12 @@ export const queries = {
 			        p.population_year AS denominator_year, coalesce(p.population_source_id, '') AS denominator_source_id
 			 FROM areas a
 			 LEFT JOIN observations o
-			   ON o.area_code = a.area_code AND o.indicator_id = 'snapshot_single_night' AND o.period = ?
+			   ON o.area_code = a.area_code AND o.indicator_id = ? AND o.period = ?
 			 LEFT JOIN population p ON p.area_code = a.area_code
 			 WHERE a.area_type = ?
 			 ${nearestPopulation('a.area_code', 'CAST(? AS INTEGER)')}
 			 ORDER BY a.area_name`,
-			[year, areaType, year]
+			[indicatorId, year, areaType, year]
 		),
 
 	/** One indicator for a set of areas and a period range, with provenance and rates (./indicator-series). */
@@ -114,8 +114,8 @@ export function diagnosticQueries(): NamedQuery<object>[] {
 		queries.series('snapshot_single_night', 'E47000007'),
 		queries.series('snapshot_single_night', 'E08000025'),
 		queries.seriesForArea(['rs_month', 'new_pct', 'long_term'], 'E92000001'),
-		queries.latestPeriod('snapshot_single_night', 'E47000007'),
-		queries.snapshotByArea('2025', 'local_authority'),
-		queries.snapshotByArea('2019', 'local_authority')
+		queries.latestPeriod('snapshot_single_night', ['E47000007']),
+		// Every year held for the seven authorities, counts and rates, so no year is fixed here.
+		queries.indicatorSeries({ indicatorId: 'snapshot_single_night', areaCodes: WMCA_AUTHORITIES.map((a) => a.code) })
 	];
 }
