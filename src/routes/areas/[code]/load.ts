@@ -42,7 +42,8 @@ export async function loadOverview(engine: Engine, areaCode: string) {
 	const indicators: IndicatorSummary[] = (await run(engine, queries.indicators())).map(
 		({ indicator_id, name, short_name, unit, polarity, frequency, pillar }) => ({ indicator_id, name, short_name, unit, polarity, frequency, pillar })
 	);
-	const latestYear = (await run(engine, queries.latestPeriod(SNAPSHOT, WMCA)))[0]?.period ?? null;
+	// The latest year any authority has a figure: the WMCA total is missing in a year one of them is [x].
+	const latestYear = (await run(engine, queries.latestPeriod(SNAPSHOT, authorities)))[0]?.period ?? null;
 	return {
 		area: { area_code: area.area_code, area_name: area.area_name },
 		areas: areas.map((a) => ({ area_code: a.area_code, area_name: a.area_name })),
