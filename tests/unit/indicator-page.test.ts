@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+	authoritiesTakeaway,
 	denominatorNote,
 	figuresTable,
 	headline,
@@ -106,5 +107,28 @@ describe('indicator view-model', () => {
 		expect(latestPeriod(rows)).toBe('2026-10');
 		expect(headline(rows, sources, ['W', 'E'])?.value).toBe(9292);
 		expect(headline(rows.slice(0, 2), sources, ['W', 'E'])).toBeNull();
+	});
+});
+
+describe('authoritiesTakeaway', () => {
+	const words = (p: string) => `autumn ${p}`;
+	const panel = (code: string, values: [string, number | null][]) =>
+		values.map(([period, value]) => obs({ area_code: code, period, value, marker: value === null ? 'x' : '' }));
+
+	it('spans the first and last periods with a value in any panel, not the first panel\'s rows', () => {
+		// The first panel runs 2015–2019 but its 2015 is [x]; another panel has 2020. By hand: 2016 to 2020.
+		const panels = [
+			panel('a', [['2015', null], ['2016', 3], ['2019', 4]]),
+			panel('b', [['2017', 5], ['2020', 6], ['2021', null]]),
+			panel('c', [['2014', null]])
+		];
+		expect(authoritiesTakeaway(panels, words)).toBe('2 of the seven authorities have figures, autumn 2016 to autumn 2020.');
+	});
+
+	it('says "All seven" when every authority has figures, and handles one or none', () => {
+		const seven = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((c, i) => panel(c, [[String(2018 + (i % 2)), 1]]));
+		expect(authoritiesTakeaway(seven, words)).toBe('All seven authorities have figures, autumn 2018 to autumn 2019.');
+		expect(authoritiesTakeaway([panel('a', [['2018', 1]]), []], words)).toBe('1 of the seven authorities has figures, for autumn 2018.');
+		expect(authoritiesTakeaway([panel('a', [['2018', null]])], words)).toBe('None of the seven authorities has figures.');
 	});
 });

@@ -273,3 +273,20 @@ export function headline(rows: readonly Obs[], sources: Record<string, SourceInf
 
 /** Sentence case for a label that starts a heading or a cell. */
 export const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The small multiples' takeaway: how many of the seven authorities have a figure, and the first
+ * and last periods with a value in any of them ([x] rows do not count), e.g. "All seven
+ * authorities have figures, autumn 2010 to autumn 2025." `panels` is one list of rows per authority.
+ */
+export function authoritiesTakeaway(panels: readonly (readonly Obs[])[], periodWords: (p: string) => string): string {
+	const withFigures = panels.filter(hasFigures);
+	const periods = withFigures.flatMap((rows) => rows.filter((r) => known(r.value)).map((r) => r.period)).sort(comparePeriods);
+	if (periods.length === 0) return 'None of the seven authorities has figures.';
+	const count = withFigures.length === 7 ? 'All seven' : `${withFigures.length} of the seven`;
+	const verb = withFigures.length === 1 ? 'has' : 'have';
+	const first = periods[0];
+	const last = periods.at(-1)!;
+	const span = first === last ? `for ${periodWords(first)}` : `${periodWords(first)} to ${periodWords(last)}`;
+	return `${count} authorities ${verb} figures, ${span}.`;
+}
