@@ -8,7 +8,7 @@
  * request paths that are malformed or try to climb out of the folder.
  *   node scripts/serve.mjs [DIR] [--port N] [--base /sub-path]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
@@ -75,9 +75,11 @@ export function serve({ dir = 'build', port = 4173, base = '', host = '127.0.0.1
 			if (base && path !== base && !path.startsWith(`${base}/`)) return refuse(res, 404, 'Not found');
 			const inSite = path.slice(base.length) || '/';
 			// The site's pages link relatively (paths.relative), so each page must be served at one
-			// URL: the home page with its slash, every other page without (trailingSlash 'never').
+			// URL, and the file decides which, as on a static host: a page built as x/index.html at
+			// x/ (trailingSlash 'always'), one built as x.html at x; the other form redirects.
 			if (base && path === base) return redirect(res, `${base}/${search}`);
-			if (inSite !== '/' && inSite.endsWith('/')) return redirect(res, `${path.replace(/\/+$/, '')}${search}`);
+			const canonical = canonicalPath(root, inSite);
+			if (canonical !== inSite) return redirect(res, `${base}${canonical}${search}`);
 			// A host applies _headers and never serves it.
 			if (inSite === '/_headers') return refuse(res, 404, 'Not found');
 
@@ -96,6 +98,30 @@ export function serve({ dir = 'build', port = 4173, base = '', host = '127.0.0.1
 			ok({ server, url: `http://${host}:${address.port}${base}/` });
 		});
 	});
+}
+
+/**
+ * The one URL (within the site) a request path's page is served at, decided by the built files:
+ * "x/" when x/index.html exists and x is not itself a file, "x" when x.html (or the file x)
+ * exists; any other path as it came (the file server answers it or says 404). Repeated
+ * trailing slashes count as one.
+ * @param {string} root the build folder
+ * @param {string} inSite the decoded path within the site, starting with "/"
+ */
+export function canonicalPath(root, inSite) {
+	if (inSite === '/') return inSite;
+	const stem = inSite.replace(/\/+$/, '');
+	if (stem === '') return '/';
+	const isFile = (/** @type {string} */ p) => {
+		try {
+			return statSync(join(root, p)).isFile();
+		} catch {
+			return false;
+		}
+	};
+	if (isFile(stem) || isFile(`${stem}.html`)) return stem;
+	if (isFile(`${stem}/index.html`)) return `${stem}/`;
+	return inSite;
 }
 
 /** @param {import('node:http').ServerResponse} res @param {string} location */

@@ -35,6 +35,8 @@ export function makeSite(): Fixture {
 		'methodology.html': page(PAGE_POLICY, 'Methodology'),
 		'methodology/__data.json': '{}',
 		'embed/card.html': page(EMBED_POLICY, 'Card'),
+		// A page built as a folder (trailingSlash 'always'), beside the x.html pages above.
+		'areas/E08000025/index.html': page(PAGE_POLICY, 'Birmingham'),
 		'robots.txt': 'User-agent: *\n',
 		'_app/immutable/assets/engine.wasm': '\0asm',
 		'_app/immutable/assets/engine.worker.js': 'self.onmessage = () => {};\n'

@@ -59,7 +59,24 @@ describe('serve: paths', () => {
 		const slash = await rawGet(site.url, '/methodology/?tab=2');
 		expect(slash.status).toBe(308);
 		expect(slash.headers.location).toBe('/methodology?tab=2');
+		expect((await rawGet(site.url, '/methodology//')).headers.location).toBe('/methodology');
 		expect((await rawGet(site.url, '/no-such-page')).status).toBe(404);
+	});
+
+	it('serves a page built as x/index.html at x/ and sends x (and x//) there, as a static host does', async () => {
+		const page = await rawGet(site.url, '/areas/E08000025/');
+		expect(page.status).toBe(200);
+		expect(page.body).toContain('<h1>Birmingham</h1>');
+		const bare = await rawGet(site.url, '/areas/E08000025?tab=2');
+		expect(bare.status).toBe(308);
+		expect(bare.headers.location).toBe('/areas/E08000025/?tab=2');
+		expect((await rawGet(site.url, '/areas/E08000025//')).headers.location).toBe('/areas/E08000025/');
+		expect((await rawGet(site.url, '/areas/E08000025/index.html')).body).toContain('<h1>Birmingham</h1>');
+		// A folder without index.html is no page, with or without the slash.
+		expect((await rawGet(site.url, '/areas/')).status).toBe(404);
+		expect((await rawGet(site.url, '/areas')).status).toBe(404);
+		// Files are served at their own names, never with a slash added.
+		expect((await rawGet(site.url, '/robots.txt/')).headers.location).toBe('/robots.txt');
 	});
 
 	it('serves .wasm as application/wasm and answers HEAD; refuses other methods', async () => {
@@ -139,6 +156,11 @@ describe('serve: under a base path', () => {
 		expect(bare.headers.location).toBe('/rough-sleeping/');
 		const page = await rawGet(site.url, '/rough-sleeping/methodology');
 		expect(page.body).toContain('<h1>Methodology</h1>');
+		const area = await rawGet(site.url, '/rough-sleeping/areas/E08000025');
+		expect(area.status).toBe(308);
+		expect(area.headers.location).toBe('/rough-sleeping/areas/E08000025/');
+		expect((await rawGet(site.url, '/rough-sleeping/areas/E08000025/')).body).toContain('<h1>Birmingham</h1>');
+		expect((await rawGet(site.url, '/rough-sleeping/methodology/')).headers.location).toBe('/rough-sleeping/methodology');
 		expect(page.headers['content-security-policy']).toBe(`${PAGE_POLICY}; frame-ancestors 'none'`);
 		expect((await rawGet(site.url, '/methodology')).status).toBe(404);
 		expect((await rawGet(site.url, '/rough-sleepingmethodology')).status).toBe(404);

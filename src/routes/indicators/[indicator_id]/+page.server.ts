@@ -10,6 +10,9 @@ export const entries: EntryGenerator = async () => {
 	return (await run(db, queries.indicators())).map((i) => ({ indicator_id: i.indicator_id }));
 };
 
+// /indicators/rs_month/ as issue 8 writes it: a folder with index.html, like the area and embed pages.
+export const trailingSlash = 'always';
+
 export const load: PageServerLoad = async ({ params }) => {
 	const data = await loadIndicator(await getDatabase(), params.indicator_id);
 	if (!data) error(404, `No indicator ${params.indicator_id} in indicators.csv`);
