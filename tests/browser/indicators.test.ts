@@ -23,7 +23,8 @@ describe('indicator pages', () => {
 		const missing: string[] = [];
 		for (const id of INDICATORS) {
 			const response = await page.goto(new URL(`indicators/${id}/`, baseUrl()).href);
-			const ok = response?.status() === 200;
+			// Served at /indicators/{id}/ itself (a folder with index.html), not redirected away from it.
+			const ok = response?.status() === 200 && response.request().redirectedFrom() === null && page.url().endsWith(`/indicators/${id}/`);
 			const charts = await page.locator('main figure svg[data-chart-svg]').count();
 			const tables = await page.locator('main table tbody tr').count();
 			const heading = await page.locator('h1').textContent();

@@ -42,6 +42,15 @@ describe('deployed under a sub-path', () => {
 		await page.locator('[data-status="done"], [data-status="failed"]').waitFor({ timeout: 90_000 });
 		expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('done');
 
+		// Pages of both kinds opened directly, so every relative asset path is resolved from the
+		// page's own URL: x/index.html at x/ (an indicator, an area) and x.html at x (methodology).
+		for (const path of ['indicators/rs_month/', 'areas/E08000025/', 'methodology']) {
+			const response = await page.goto(new URL(path, url).href, { waitUntil: 'networkidle' });
+			expect(response?.request().redirectedFrom() ?? null, path).toBeNull();
+			expect(await page.evaluate(() => document.styleSheets.length), path).toBeGreaterThan(0);
+			expect(await page.locator('main figure svg').count(), path).toBeGreaterThanOrEqual(path === 'methodology' ? 0 : 1);
+		}
+
 		expect(failures).toEqual([]);
 		const sameOrigin = requests.filter((r) => r.startsWith(origin));
 		expect(sameOrigin.filter((r) => !new URL(r).pathname.startsWith('/rough-sleeping/'))).toEqual([]);
