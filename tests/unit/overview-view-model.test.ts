@@ -142,7 +142,8 @@ describe('overview view-model', () => {
 		]);
 		expect(vm.rateChart.bars[0].provenance).toMatchObject({ population: 300_000, population_year: 2023 });
 		expect(vm.rateChart.subtitle).toContain('ONS mid-2023 population estimates');
-		expect(vm.rateChart.source).toBe('ONS, Mid-year estimates; MHCLG, Snapshot 2024');
+		expect(vm.rateChart.source).toBe('ONS, Mid-year estimates (1 July 2025); MHCLG, Snapshot 2024 (27 February 2025)');
+		expect(vm.rateChart.sourceDate).toBe('');
 		expect(vm.rateChart.embed).toMatchObject({ measure: 'rate', view: 'bars', from: '2024', to: '2024', areas: [OTHER, AREA, 'E08000027'] });
 	});
 
