@@ -199,10 +199,23 @@ describe('parseExplore: problems', () => {
 		expect(problems('veiw=line')[0]).toMatchObject({ param: 'veiw', valid: ['indicator', 'areas', 'from', 'to', 'measure', 'view'], suggestion: 'view' });
 		expect(problems('view=line&view=bars')[0].message).toBe('view is given 2 times; give it once.');
 	});
-	it('view=map with no local authority asks for one', () => {
-		const [p] = problems('areas=E92000001&view=map');
-		expect(p.param).toBe('view');
-		expect(p.valid).toEqual(['E08000025 (Birmingham)', 'E08000026 (Coventry)']);
+	it('view=map ignores areas (the map draws every authority), and says so', () => {
+		// Default areas (England, region, WMCA: no authority) and an area without figures are both fine for the map.
+		for (const qs of ['view=map', 'areas=E92000001&view=map', 'indicator=hf_people_housed&areas=E08000025&view=map']) {
+			const r = parse(qs);
+			if (!r.ok) throw new Error(`unexpected problems for ?${qs}: ${r.problems.map((p) => p.message).join(' | ')}`);
+			expect(r.notes).toEqual(['The map always shows the seven WMCA authorities; the areas chosen apply to the other views.']);
+		}
+		expect(state('areas=E92000001&view=map').areas).toEqual(['E92000001']);
+		// An unknown code is still a mistake.
+		expect(problems('areas=E0800002&view=map')[0].param).toBe('areas');
+	});
+	it('the swap suggestion stays inside the periods held', () => {
+		// from=2030 with the default to=2019: swapped would be from=2019&to=2030, and 2030 is not held.
+		expect(problems('from=2030')[0].suggestion).toBe('from=2019&to=2019');
+		expect(problems('from=2019&to=2010')[0].suggestion).toBe('from=2015&to=2019');
+		// Monthly: a bare year stands for its last/first month, moved to the months held (2023-05 to 2024-01).
+		expect(problems('indicator=rs_month&from=2030&to=2023-06')[0].suggestion).toBe('from=2023-06&to=2024-01');
 	});
 	it('several mistakes are all reported at once', () => {
 		expect(problems('view=pie&measure=x&from=2019&to=2015').map((p) => p.param)).toEqual(['from', 'measure', 'view']);

@@ -207,7 +207,9 @@ export function parseExplore(search: URLSearchParams, catalog: ExploreCatalog, f
 	const coverage = catalog.coverage[indicatorId];
 	const defaults = defaultState(catalog, indicatorId);
 
-	// Areas.
+	// Areas. The map always draws the seven authorities (data.ts), so it ignores them.
+	const wantsMap = single('view') === 'map';
+	if (wantsMap) notes.push('The map always shows the seven WMCA authorities; the areas chosen apply to the other views.');
 	let areas = defaults.areas;
 	if (search.has('areas')) {
 		const codes = catalog.areas.map((a) => a.area_code);
@@ -239,7 +241,9 @@ export function parseExplore(search: URLSearchParams, catalog: ExploreCatalog, f
 		}
 		if (chosen.length && unknown === 0) {
 			const held = chosen.filter((c) => coverage.areas.includes(c));
-			if (held.length === 0) {
+			if (wantsMap) {
+				// The map ignores areas (see the note below); they are kept for the other views.
+			} else if (held.length === 0) {
 				problems.push({
 					param: 'areas',
 					message: `${indicator.name} has no figures for ${chosen.map(areaName).join(', ')}.`,
@@ -272,6 +276,9 @@ export function parseExplore(search: URLSearchParams, catalog: ExploreCatalog, f
 		});
 		return undefined;
 	};
+	/** A period as written, moved into the range held (for a suggestion that is not out of range again). */
+	const inRange = ({ raw, period }: { raw: string; period: string }) =>
+		period < periods[0] ? periods[0] : period > periods.at(-1)! ? periods.at(-1)! : raw;
 	const from = period('from', defaults.from);
 	const to = period('to', defaults.to);
 	if (from && to) {
@@ -280,7 +287,7 @@ export function parseExplore(search: URLSearchParams, catalog: ExploreCatalog, f
 				param: 'from',
 				message: `from (${from.raw}) is after to (${to.raw}): the range would be empty. Swap them.`,
 				valid: [`${periods[0]} … ${periods.at(-1)}`, 'latest'],
-				suggestion: `from=${to.raw}&to=${from.raw}`
+				suggestion: `from=${inRange(to)}&to=${inRange(from)}`
 			});
 		} else if (!periods.some((p) => p >= from.period && p <= to.period)) {
 			problems.push({
@@ -311,13 +318,6 @@ export function parseExplore(search: URLSearchParams, catalog: ExploreCatalog, f
 
 	// View.
 	const view: View = choice('view', VIEWS) ?? defaults.view;
-	if (view === 'map' && !areas.some((c) => catalog.areas.find((a) => a.area_code === c)?.area_type === 'local_authority')) {
-		problems.push({
-			param: 'view',
-			message: 'view=map draws the seven local authorities, and areas names none of them. Add one or more, or choose another view.',
-			valid: areaWords(catalog.areas.filter((a) => a.area_type === 'local_authority').map((a) => a.area_code))
-		});
-	}
 
 	if (problems.length) return { ok: false, problems };
 	return {
