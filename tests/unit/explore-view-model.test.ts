@@ -77,6 +77,18 @@ describe('exploreView', () => {
 		const m = exploreView(state({ areas: ['E92000001', 'E08000025', 'E08000026'], view: 'map' }), indicator, areas, withEngland, sources);
 		expect(m.mapRows.map((r) => [r.area_name, r.value, r.marker])).toEqual([['Birmingham', 52, ''], ['Coventry', null, 'x']]);
 	});
+	it('map: the takeaway is of the map\'s rows (every authority), not of the areas chosen', () => {
+		// Chosen: England only, which has no row; the map still shows Birmingham 52 and Coventry [x] in 2019.
+		const m = exploreView(state({ areas: ['E92000001'], view: 'map' }), indicator, areas, rows, sources);
+		expect(m.takeaway).toBe('In Autumn 2019, Birmingham had the highest figure of the 2 authorities shown: 52 people.');
+	});
+	it('the latest period in words for the bars subtitle and map label', () => {
+		expect(exploreView(state({ view: 'bars' }), indicator, areas, rows, sources).latestPeriodText).toBe('Autumn 2019');
+		expect(exploreView(state({ view: 'bars' }), indicator, areas, [], sources).latestPeriodText).toBe('none');
+		const monthly = rows.map((r) => ({ ...r, indicator_id: 'rs_month', period: `${r.period}-12` }));
+		const rsMonth: CatalogIndicator = { indicator_id: 'rs_month', name: 'Sleeping rough in month', unit: 'people', frequency: 'monthly' };
+		expect(exploreView(state({ view: 'map', fromPeriod: '2018-12', toPeriod: '2019-12' }), rsMonth, areas, monthly, sources).latestPeriodText).toBe('December 2019');
+	});
 	it('no rows: says so rather than drawing anything as zero', () => {
 		expect(exploreView(state({}), indicator, areas, [], sources).takeaway).toBe('No figures are held for this choice.');
 	});

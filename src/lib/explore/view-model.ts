@@ -33,6 +33,8 @@ export interface ExploreViewModel {
 	series: LineSeries[];
 	/** The last period of the range that holds a row, for bars and map. */
 	latestPeriod: string | null;
+	/** The same, in words ("Autumn 2023", "December 2024"), or "none". */
+	latestPeriodText: string;
 	bars: BarDatum[];
 	mapRows: { area_code: string; area_name: string; value: number | null; marker: string }[];
 	table: TableData;
@@ -88,8 +90,14 @@ export function exploreView(
 	const subtitle = `${who}, ${range}.${denominator}`;
 
 	let takeaway = 'No figures are held for this choice.';
+	// The map draws its own rows (every authority, at the latest period), so its takeaway is of those.
+	const mapTop = [...mapRows].filter((r) => r.value !== null).sort((a, b) => b.value! - a.value! || a.area_name.localeCompare(b.area_name))[0];
 	const valued = series.map((s) => ({ s, pts: s.points.filter((p) => p.y !== null) })).filter((x) => x.pts.length);
-	if (valued.length === 1) {
+	if (state.view === 'map') {
+		if (mapTop && latestPeriod) {
+			takeaway = `In ${when(latestPeriod)}, ${mapTop.area_name} had the highest ${rate ? 'rate' : 'figure'} of the ${mapRows.length} authorities shown: ${withUnit(mapTop.value)}.`;
+		}
+	} else if (valued.length === 1) {
 		const { s, pts } = valued[0];
 		const [first, last] = [pts[0], pts.at(-1)!];
 		takeaway =
@@ -159,6 +167,7 @@ export function exploreView(
 		filename: csv.filename,
 		series,
 		latestPeriod,
+		latestPeriodText: latestPeriod ? when(latestPeriod) : 'none',
 		bars,
 		mapRows,
 		table,
