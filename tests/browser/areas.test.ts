@@ -143,7 +143,7 @@ describe('on every chart', () => {
 		expect(await s.page.locator('#chart-snapshot .cf-sql button').isHidden()).toBe(true);
 		const snippet = (await s.page.locator('#chart-snapshot .cf-embed pre').textContent())!;
 		expect(snippet).toContain(
-			'src="/embed/indicators/snapshot_single_night/?indicator=snapshot_single_night&amp;areas=E08000026,E92000001&amp;from=2010&amp;to=2025&amp;measure=count&amp;view=line"'
+			'src="/embed/indicators/snapshot_single_night/?areas=E08000026,E92000001&amp;from=2010&amp;to=2025&amp;measure=count&amp;view=line"'
 		);
 		expect(await s.page.locator('#chart-snapshot .cf-embed .cf-note').count()).toBe(1);
 		await s.context.close();
@@ -247,7 +247,7 @@ describe('every page with JavaScript off', () => {
 				expect(await page.locator(`#${id} a[download]`).getAttribute('href'), `${path} ${id}`).toMatch(/^data:text\/csv/);
 				// Every chart carries its SQL and its embed snippet (the frame gives them).
 				expect(await page.locator(`#${id} .cf-sql details pre`).count(), `${path} ${id}: SQL`).toBe(1);
-				expect(await page.locator(`#${id} .cf-embed pre`).textContent(), `${path} ${id}: embed`).toMatch(/^<iframe src="\/embed\/indicators\/[a-z0-9_]+\/\?indicator=/);
+				expect(await page.locator(`#${id} .cf-embed pre`).textContent(), `${path} ${id}: embed`).toMatch(/^<iframe src="\/embed\/indicators\/[a-z0-9_]+\/\?areas=/);
 			}
 		}
 		await context.close();

@@ -149,7 +149,7 @@ describe('the figure wrapper from tidy rows', () => {
 		// The parameters are written in as literals, quotes doubled.
 		expect(body).toContain("WHERE area_code = 'O''Brien' AND period >= 2019;");
 		expect(body).toContain('Embed this chart');
-		expect(body).toContain('src="/embed/indicators/ind/?indicator=ind&amp;amp;areas=A&amp;amp;from=2019&amp;amp;to=2020&amp;amp;measure=count&amp;amp;view=line"');
+		expect(body).toContain('src="/embed/indicators/ind/?areas=A&amp;amp;from=2019&amp;amp;to=2020&amp;amp;measure=count&amp;amp;view=line"');
 		// The table: the value, then the figure's provenance in words; the gap is [x], never 0.
 		expect(body).toContain('Official statistics: Count 2019, published 27 February 2020.');
 		expect(body).toMatch(/<td class="[^"]*cf-num">\[x\]<\/td>(?:<!--[^>]*-->|\s)*<td class="[^"]*">Not available.<\/td>/);

@@ -1,6 +1,6 @@
 /** Embed URLs and snippets, the workbench switch, and the navigation derived from route files. */
 import { describe, expect, it } from 'vitest';
-import { embedPath, embedSnippet, exploreQuery, workbenchHref, WORKBENCH_PATH } from '../../src/lib/config/site';
+import { embedPath, embedSnippet, explorePath, exploreQuery, workbenchHref, WORKBENCH_PATH } from '../../src/lib/config/site';
 import { navLinks, routeIds } from '../../src/lib/config/routes';
 
 const params = { indicator: 'snapshot_single_night', areas: ['E08000025', 'E08000026'], from: '2015', to: '2019', measure: 'count', view: 'table' } as const;
@@ -8,8 +8,11 @@ const params = { indicator: 'snapshot_single_night', areas: ['E08000025', 'E0800
 describe('embeds', () => {
 	it('uses the /explore parameters in their order, areas comma-separated', () => {
 		expect(exploreQuery(params)).toBe('indicator=snapshot_single_night&areas=E08000025,E08000026&from=2015&to=2019&measure=count&view=table');
-		expect(embedPath(params)).toBe(
-			'/embed/indicators/snapshot_single_night/?indicator=snapshot_single_night&areas=E08000025,E08000026&from=2015&to=2019&measure=count&view=table'
+	});
+	it('leaves indicator out of the embed query (the path fixes it); the full page link keeps the whole view', () => {
+		expect(embedPath(params)).toBe('/embed/indicators/snapshot_single_night/?areas=E08000025,E08000026&from=2015&to=2019&measure=count&view=table');
+		expect(explorePath(params)).toBe(
+			'/explore?indicator=snapshot_single_night&areas=E08000025,E08000026&from=2015&to=2019&measure=count&view=table'
 		);
 	});
 	it('escapes the snippet attributes', () => {

@@ -19,10 +19,13 @@ export interface EmbedParams {
 	view: 'line' | 'bars' | 'map' | 'table';
 }
 
-/** "indicator=…&areas=…&from=…&to=…&measure=…&view=…" (commas in areas left readable). */
-export function exploreQuery(p: EmbedParams): string {
+/**
+ * "indicator=…&areas=…&from=…&to=…&measure=…&view=…" (commas in areas left readable); without
+ * `indicator` where the path already names it (the embed).
+ */
+export function exploreQuery(p: EmbedParams, { withIndicator = true } = {}): string {
 	const pairs: [string, string][] = [
-		['indicator', p.indicator],
+		...(withIndicator ? [['indicator', p.indicator] as [string, string]] : []),
 		['areas', p.areas.join(',')],
 		['from', p.from],
 		['to', p.to],
@@ -32,8 +35,15 @@ export function exploreQuery(p: EmbedParams): string {
 	return pairs.map(([k, v]) => `${k}=${encodeURIComponent(v).replaceAll('%2C', ',')}`).join('&');
 }
 
-/** Path of a chart's embed page, from the site root: /embed/indicators/{id}/?{explore query}. */
-export const embedPath = (p: EmbedParams): string => `/embed/indicators/${encodeURIComponent(p.indicator)}/?${exploreQuery(p)}`;
+/**
+ * Path of a chart's embed page, from the site root: /embed/indicators/{id}/?{explore query}, less
+ * `indicator` (the path fixes it; the embed page still accepts it when it is the path's).
+ */
+export const embedPath = (p: EmbedParams): string =>
+	`/embed/indicators/${encodeURIComponent(p.indicator)}/?${exploreQuery(p, { withIndicator: false })}`;
+
+/** The same view on /explore, from the site root (the embed's "full page" link). */
+export const explorePath = (p: EmbedParams): string => `/explore?${exploreQuery(p)}`;
 
 /** The <iframe> snippet a reader pastes into their page. */
 export function embedSnippet(src: string, title: string): string {
