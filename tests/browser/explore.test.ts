@@ -27,7 +27,7 @@ async function drawn(page: Page, search: string) {
 
 async function tableCells(page: Page): Promise<string[][]> {
 	return page
-		.locator('[data-explore-table] tbody tr')
+		.locator('[data-explore-view] .cf-figure table tbody tr')
 		.evaluateAll((rows) => rows.map((r) => [...r.children].slice(0, 3).map((c) => c.textContent!.trim())));
 }
 
@@ -168,7 +168,7 @@ describe('/embed/indicators/{id}/', () => {
 		const frame = page.frameLocator('iframe');
 		await frame.locator(`[data-explore-view="?indicator=snapshot_single_night&areas=E08000026${query.slice('?areas=E08000026'.length)}"]`).waitFor({ timeout: 90_000 });
 		await frame.locator('[data-explore-status="ready"]').waitFor({ timeout: 90_000 });
-		const cells = await frame.locator('[data-explore-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.children[2].textContent!.trim()));
+		const cells = await frame.locator('[data-explore-view] .cf-figure table tbody tr').evaluateAll((rows) => rows.map((r) => r.children[2].textContent!.trim()));
 		expect(cells).toEqual(['9', '13', '8', '25', '23']);
 		expect(await frame.getByRole('link', { name: /the full page/ }).count()).toBe(1);
 		// No site header or footer in an embed.
