@@ -16,6 +16,25 @@ export interface InitialView {
 	rows: IndicatorSeriesRow[];
 }
 
+type Status = 'ready' | 'loading' | 'failed';
+
+/**
+ * What a page shows of a live view: 'loading' from the moment the address asks for a view other
+ * than the one held, and the held view drawn only while it is the one asked for. While another
+ * loads or has failed, nothing is drawn: a held chart would read as the view asked for (a shared
+ * link would show the default chart, a failed query the previous one, under the asked-for form).
+ */
+export function presented(
+	parsed: ParseResult,
+	shown: InitialView,
+	status: Status,
+	/** The held rows come from the dataset now asked for (the published one, or the user's). */
+	sameDataset = true
+): { status: Status; drawn: InitialView | null } {
+	const s = status === 'ready' && parsed.ok && (!sameView(parsed.state, shown.state) || !sameDataset) ? 'loading' : status;
+	return { status: s, drawn: s === 'ready' ? shown : null };
+}
+
 export function liveView(options: {
 	catalog: () => ExploreCatalog;
 	initial: () => InitialView;
@@ -33,7 +52,7 @@ export function liveView(options: {
 	let shown = $state<InitialView>(options.initial());
 	/** The engine the held rows came from: undefined for the published figures. */
 	let shownFrom: Promise<Engine> | undefined;
-	let status = $state<'ready' | 'loading' | 'failed'>('ready');
+	let status = $state<Status>('ready');
 	let failure = $state('');
 	let request = 0;
 
@@ -82,12 +101,16 @@ export function liveView(options: {
 		get shown() {
 			return shown;
 		},
-		/** 'loading' from the moment the address asks for a view other than the one drawn. */
+		/** See presented(). */
 		get status() {
-			return status === 'ready' && parsed.ok && (!sameView(parsed.state, shown.state) || shownFrom !== userEngine()) ? 'loading' : status;
+			return presented(parsed, shown, status, shownFrom === userEngine()).status;
 		},
 		get failure() {
 			return failure;
+		},
+		/** See presented(): the view to draw, or null. */
+		get drawn() {
+			return presented(parsed, shown, status, shownFrom === userEngine()).drawn;
 		}
 	};
 }
