@@ -67,7 +67,7 @@ function fromData(header: string[], column: number, row: string[]): { value: num
 	const o = observation('snapshot_single_night', area!, latestSnapshotYear);
 	const count = o && o.value !== '' ? Number(o.value) : null;
 	const markers = markerLetters(o?.value ?? '', o?.marker ?? '');
-	if (!/per 100,000/.test(header[column])) return { value: count, markers, tolerance: 0 };
+	if (!/per 100,000/i.test(header[column])) return { value: count, markers, tolerance: 0 };
 	const rate = count === null ? null : (count / population(area!, Number(latestSnapshotYear))) * 100000;
 	return { value: rate, markers, tolerance: 0.05 };
 }
