@@ -69,7 +69,7 @@ describe('your data on the dashboard', () => {
 		expect(await page.getByText(BANNER).count()).toBe(1);
 
 		// The indicator's page: the latest period for each authority.
-		await go(page, '/indicators/snapshot_single_night');
+		await go(page, '/indicators/snapshot_single_night/');
 		await expect.poll(() => cell(page, 'chart-latest', 'Coventry', 'Value (people)'), SLOW).toBe('777');
 
 		// /explore, its default view and a chosen one.
@@ -78,7 +78,7 @@ describe('your data on the dashboard', () => {
 		await page.locator(`[data-explore-view="${q}"]`).waitFor({ timeout: 90_000 });
 		await expect
 			.poll(async () => {
-				const rows = await page.locator('[data-explore-table] tbody tr').evaluateAll((trs) => trs.map((r) => [...r.children].slice(0, 3).map((c) => c.textContent!.trim())));
+				const rows = await page.locator('[data-explore-view] .cf-figure table tbody tr').evaluateAll((trs) => trs.map((r) => [...r.children].slice(0, 3).map((c) => c.textContent!.trim())));
 				return (await page.locator('[data-explore-status]').getAttribute('data-explore-status')) === 'ready' ? rows : [];
 			}, SLOW)
 			.toEqual([['Coventry', 'Autumn 2019', '777']]);
