@@ -4,7 +4,7 @@
  * browser engine inserts those streams as they are, with no CSV to fetch, sniff or cast.
  *
  * Why Arrow and not Parquet: duckdb-wasm (1.32) has no Parquet reader built in; it would fetch
- * the parquet extension from extensions.duckdb.org at run time, a third-party request the CSP
+ * the parquet extension from DuckDB's extension server at run time, a third-party request the CSP
  * forbids. Arrow IPC is DuckDB-wasm's own interchange format (every query result crosses the
  * worker boundary as Arrow), so inserting it is a column copy. scripts/bench-explore.ts measures
  * the two loads (CSV and Arrow) side by side.

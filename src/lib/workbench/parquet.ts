@@ -1,7 +1,7 @@
 /**
  * A query result as a Parquet file, written in the page by hyparquet-writer (pure JavaScript).
  * DuckDB's own COPY … TO (FORMAT parquet) needs its parquet extension, which duckdb-wasm fetches
- * from extensions.duckdb.org: a third-party request the CSP (connect-src 'self') and the privacy
+ * from DuckDB's extension server: a third-party request the CSP (connect-src 'self') and the privacy
  * promise both forbid. Column types follow the values: all numbers DOUBLE, all booleans BOOLEAN,
  * anything else text; NULLs stay NULL.
  */
