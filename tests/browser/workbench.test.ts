@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -69,9 +69,14 @@ describe('workbench', () => {
 		expect(download.suggestedFilename()).toBe('framework-indicators.csv');
 		expect(readFileSync((await download.path())!, 'utf8')).toBe(expected);
 
-		// Cancel a second load of the same file mid-way: nothing changes, no error.
-		await s.page.setInputFiles('#records-file', file);
-		await s.page.locator('#load-progress').waitFor();
+		// Cancel a second load mid-way: nothing changes, no error. A copy at another path, so the
+		// picker surely sees a new choice (Chromium fires no change event for an unchanged file list).
+		const again = join(dir, 'register-100mb-again.csv');
+		copyFileSync(file, again);
+		await s.page.setInputFiles('#records-file', again);
+		// The status leaves 'done' at once (the load starts, or says why it could not).
+		await expect.poll(() => statusOf(s.page), { timeout: 30_000 }).not.toBe('done');
+		expect(await statusOf(s.page), `status text: ${await s.page.locator('[data-records-status]').textContent()}`).toBe('running');
 		await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
 		await s.page.getByRole('button', { name: 'Cancel', exact: true }).click();
 		await settled(s.page);
