@@ -17,6 +17,8 @@ import {
 export const PALETTE = ['#12436D', '#28A197', '#801650', '#F46A25', '#3D3D3D', '#A285D1'] as const;
 /** Highlight one thing against the rest. */
 export const HIGHLIGHT = '#12436D';
+/** The comparator (England beside an area): the palette's dark grey, so the area stays the figure. */
+export const COMPARATOR = '#3D3D3D';
 export const CONTEXT_GREY = '#BFBFBF';
 /** Text and rules. */
 export const TEXT = '#0B0C0C';

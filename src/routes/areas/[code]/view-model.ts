@@ -11,6 +11,7 @@ import type { IndicatorSeriesRow, NamedQuery } from '$lib/data/queries';
 import type { EmbedParams } from '$lib/config/site';
 import type { BarDatum, ChartAnnotation, LineSeries } from '$lib/charts/types';
 import { seriesFromRows } from '$lib/charts/tidy';
+import { COMPARATOR } from '$lib/charts/palette';
 import { cardFigure, type CardFigure } from '$lib/pages/scorecard';
 import { sourceLine } from '$lib/pages/sources';
 import { HEADLINES, PILLAR_CHARTS, PILLAR_WORDS } from '$lib/pages/pillars';
@@ -146,7 +147,7 @@ export function overviewViewModel(data: OverviewData) {
 		panels: snapshotSeries.map((s) => ({
 			id: s.id === ENGLAND ? 'england' : 'area',
 			title: s.label,
-			series: [s.id === ENGLAND ? { ...s, colour: '#3D3D3D' } : s],
+			series: [s.id === ENGLAND ? { ...s, colour: COMPARATOR } : s],
 			annotations
 		}))
 	};
