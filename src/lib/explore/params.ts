@@ -14,6 +14,7 @@
  */
 import type { Frequency, Unit } from '$lib/data/contract';
 import { ENGLAND, WEST_MIDLANDS_REGION, WMCA } from '$lib/data/contract';
+import { SNAPSHOT_INDICATOR } from '$lib/pages/pillars';
 
 export const PARAMS = ['indicator', 'areas', 'from', 'to', 'measure', 'view'] as const;
 export const MEASURES = ['count', 'rate'] as const;
@@ -22,7 +23,7 @@ export type Measure = (typeof MEASURES)[number];
 export type View = (typeof VIEWS)[number];
 
 /** The indicator shown when the URL names none. */
-export const DEFAULT_INDICATOR = 'snapshot_single_night';
+export const DEFAULT_INDICATOR = SNAPSHOT_INDICATOR;
 /** Areas shown by default, where the indicator has figures for them: the area and its context. */
 const DEFAULT_AREAS = [WMCA, WEST_MIDLANDS_REGION, ENGLAND];
 

@@ -5,6 +5,9 @@
  */
 import type { Pillar } from '../data/contract';
 
+/** The official autumn snapshot (one night a year, every authority since 2010): the longest official series. */
+export const SNAPSHOT_INDICATOR = 'snapshot_single_night';
+
 /** The headline indicator of each pillar (the scorecard), with its percentage twin. */
 export const HEADLINES = [
 	{ pillar: 'prevented', indicator: 'new', pct: 'new_pct' },

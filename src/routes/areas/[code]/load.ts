@@ -8,7 +8,7 @@ import type { Engine } from '$lib/data/engine';
 import type { Area, Indicator } from '$lib/data/contract';
 import { ENGLAND, WMCA } from '$lib/data/contract';
 import { queries, run, type IndicatorSeriesRow, type NamedQuery, type SeriesRow } from '$lib/data/queries';
-import { HOUSING_FIRST_FACT_IDS, MONTHLY_IDS } from '$lib/pages/pillars';
+import { HOUSING_FIRST_FACT_IDS, MONTHLY_IDS, SNAPSHOT_INDICATOR } from '$lib/pages/pillars';
 
 /** The indicator fields the page shows (definitions stay on the methodology page). */
 export type IndicatorSummary = Pick<Indicator, 'indicator_id' | 'name' | 'short_name' | 'unit' | 'polarity' | 'frequency' | 'pillar'>;
@@ -19,7 +19,6 @@ export interface Queried<R> {
 	rows: R[];
 }
 
-const SNAPSHOT = 'snapshot_single_night';
 
 async function queried<R extends object>(engine: Engine, qs: NamedQuery<R>[]): Promise<Queried<R>> {
 	const rows: R[] = [];
@@ -43,7 +42,7 @@ export async function loadOverview(engine: Engine, areaCode: string) {
 		({ indicator_id, name, short_name, unit, polarity, frequency, pillar }) => ({ indicator_id, name, short_name, unit, polarity, frequency, pillar })
 	);
 	// The latest year any authority has a figure: the WMCA total is missing in a year one of them is [x].
-	const latestYear = (await run(engine, queries.latestPeriod(SNAPSHOT, authorities)))[0]?.period ?? null;
+	const latestYear = (await run(engine, queries.latestPeriod(SNAPSHOT_INDICATOR, authorities)))[0]?.period ?? null;
 	return {
 		area: { area_code: area.area_code, area_name: area.area_name },
 		areas: areas.map((a) => ({ area_code: a.area_code, area_name: a.area_name })),
@@ -52,10 +51,10 @@ export async function loadOverview(engine: Engine, areaCode: string) {
 		annotations: await run(engine, queries.annotations()),
 		latestYear,
 		/** The autumn snapshot every year, for the area and England (rates with their population year). */
-		snapshot: await queried(engine, [queries.indicatorSeries({ indicatorId: SNAPSHOT, areaCodes: [area.area_code, ENGLAND] })]),
+		snapshot: await queried(engine, [queries.indicatorSeries({ indicatorId: SNAPSHOT_INDICATOR, areaCodes: [area.area_code, ENGLAND] })]),
 		/** The latest snapshot for each authority, counts and rates. */
 		byAuthority: latestYear
-			? await queried(engine, [queries.indicatorSeries({ indicatorId: SNAPSHOT, areaCodes: authorities, from: latestYear, to: latestYear })])
+			? await queried(engine, [queries.indicatorSeries({ indicatorId: SNAPSHOT_INDICATOR, areaCodes: authorities, from: latestYear, to: latestYear })])
 			: { queries: [], rows: [] as IndicatorSeriesRow[] },
 		/** Every monthly framework indicator for the area, one query per indicator. */
 		monthly: await queried(

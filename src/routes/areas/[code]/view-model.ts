@@ -14,11 +14,10 @@ import { seriesFromRows } from '$lib/charts/tidy';
 import { COMPARATOR } from '$lib/charts/palette';
 import { cardFigure, type CardFigure } from '$lib/pages/scorecard';
 import { sourceLine } from '$lib/pages/sources';
-import { HEADLINES, PILLAR_CHARTS, PILLAR_WORDS } from '$lib/pages/pillars';
+import { HEADLINES, PILLAR_CHARTS, PILLAR_WORDS, SNAPSHOT_INDICATOR } from '$lib/pages/pillars';
 import { housingFirstFacts } from '$lib/pages/housing-first';
 import type { IndicatorSummary, OverviewData } from './load';
 
-const SNAPSHOT = 'snapshot_single_night';
 
 /** "People", "Per cent": a unit's words as a heading. */
 export const unitHeading = (unit: Unit) => {
@@ -97,7 +96,7 @@ export function overviewViewModel(data: OverviewData) {
 		return found;
 	};
 	const annotations: ChartAnnotation[] = data.annotations.map((a) => ({ x: a.period, label: a.label }));
-	const snapshotIndicator = indicator(SNAPSHOT);
+	const snapshotIndicator = indicator(SNAPSHOT_INDICATOR);
 	const snapshotUnit = snapshotIndicator.unit;
 	const words = unitLabel(snapshotUnit);
 
@@ -143,7 +142,7 @@ export function overviewViewModel(data: OverviewData) {
 		unit: snapshotUnit,
 		yLabel: unitHeading(snapshotUnit),
 		query: data.snapshot.queries,
-		embed: { indicator: SNAPSHOT, areas: [area.area_code, ENGLAND], ...periodRange(data.snapshot.rows), measure: 'count', view: 'line' },
+		embed: { indicator: SNAPSHOT_INDICATOR, areas: [area.area_code, ENGLAND], ...periodRange(data.snapshot.rows), measure: 'count', view: 'line' },
 		panels: snapshotSeries.map((s) => ({
 			id: s.id === ENGLAND ? 'england' : 'area',
 			title: s.label,
@@ -178,7 +177,7 @@ export function overviewViewModel(data: OverviewData) {
 	const populationYears = [...new Set(data.byAuthority.rows.map((r) => r.population_year).filter((y): y is number => y !== null))].sort();
 	const populationWords = populationYears.length > 0 ? populationYears.map((y) => `mid-${y}`).join(' and ') : 'mid-[x]';
 	const authorityEmbed = (measure: 'count' | 'rate'): EmbedParams => ({
-		indicator: SNAPSHOT,
+		indicator: SNAPSHOT_INDICATOR,
 		areas: authorityNames.map((a) => a.area_code),
 		from: year ?? 'latest',
 		to: year ?? 'latest',
