@@ -41,6 +41,8 @@ function kindName(type: ColumnKind): string {
 			return 'markers';
 		case 'url':
 			return 'https address';
+		case 'cell':
+			return 'sheet and cell';
 	}
 }
 
@@ -93,6 +95,7 @@ export function dataReadme(): string {
 		p(`### ${spec.file}`, spec.description);
 		if (spec.alsoMatches)
 			p(`Files whose names match ${code(spec.alsoMatches.source)} are read with this one and follow the same rules.`);
+		if (spec.optional) p('This file may be absent; when present it is checked like the others.');
 		p(`Key (unique together): ${spec.key.map(code).join(', ')}.`);
 		const rows = spec.columns.map(
 			(c) =>

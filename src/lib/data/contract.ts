@@ -97,7 +97,8 @@ export type ColumnKind =
 	| { kind: 'month_or_date' }
 	| { kind: 'period' }
 	| { kind: 'markers' }
-	| { kind: 'url' };
+	| { kind: 'url' }
+	| { kind: 'cell' };
 
 export interface ColumnSpec {
 	name: string;
@@ -116,7 +117,24 @@ export interface FileSpec {
 	key: string[];
 	/** Further files with the same columns (their rows are checked and keyed together with this one). */
 	alsoMatches?: RegExp;
+	/** The file may be absent (checked when present). */
+	optional?: boolean;
 }
+
+/**
+ * The sidecar naming the spreadsheet cell each imported figure was read from (written by the
+ * importer, lib/import), so a tooltip and a download can point to it. Its own folder keeps it
+ * apart from the figures: it is provenance, not data.
+ */
+export const CELLS_FILE = 'provenance/observation_cells.csv';
+/**
+ * A cell reference, SHEET!A1: a sheet name as spreadsheets allow it (1 to 31 characters, none of
+ * ! : \ / ? * [ ], not starting or ending with an apostrophe), then a column of up to three
+ * letters and a row number from 1. A figure the importer adds up (the WMCA total of its seven
+ * authorities) names every cell it adds, joined by " + ".
+ */
+const ONE_CELL = "(?!')[^!:\\\\/?*[\\]\\u0000-\\u001f]{1,31}(?<!')![A-Z]{1,3}[1-9][0-9]{0,6}";
+export const CELL_REFERENCE = new RegExp(`^${ONE_CELL}(?: \\+ ${ONE_CELL})*$`);
 
 const col = (name: string, required: boolean, type: ColumnKind, description: string): ColumnSpec => ({
 	name,
@@ -209,6 +227,20 @@ export const FILES: FileSpec[] = [
 			col('period', true, { kind: 'month_or_date' }, 'When: YYYY, YYYY-MM or YYYY-MM-DD.'),
 			col('label', true, { kind: 'text', maxLength: 40 }, 'Short label drawn on the chart (40 characters at most).'),
 			col('description', true, { kind: 'text' }, 'One or two sentences for the table and the tooltip.')
+		]
+	},
+	{
+		file: CELLS_FILE,
+		description:
+			'Where each figure imported from an official spreadsheet was read: the sheet and cell of its value (written by npm run data:official). Each row names an observation that exists, with the same source_id; figures typed in by hand have no row. Shown in tooltips, data tables and downloads.',
+		key: ['indicator_id', 'area_code', 'period'],
+		optional: true,
+		columns: [
+			col('indicator_id', true, { kind: 'ref', file: 'indicators.csv', column: 'indicator_id' }, 'Indicator of the observation.'),
+			col('area_code', true, { kind: 'ref', file: 'areas.csv', column: 'area_code' }, 'Area of the observation.'),
+			col('period', true, { kind: 'period' }, 'Period of the observation.'),
+			col('source_id', true, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, "The spreadsheet's source (the edition it was read from): the observation's source_id."),
+			col('cell', true, { kind: 'cell' }, 'The sheet and cell holding the value, e.g. Table_1!R14.')
 		]
 	}
 ];

@@ -12,8 +12,9 @@ const NUMERIC: Record<string, Record<string, 'DOUBLE' | 'INTEGER'>> = {
 	denominators: { value: 'DOUBLE', year: 'INTEGER' }
 };
 
+/** A file's table: its name without folder or extension (provenance/observation_cells.csv: observation_cells). */
 export function tableName(spec: FileSpec): string {
-	return spec.file.replace(/\.csv$/, '');
+	return spec.file.replace(/^.*\//, '').replace(/\.csv$/, '');
 }
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;

@@ -19,6 +19,8 @@
  */
 import {
 	AREA_TYPES,
+	CELLS_FILE,
+	CELL_REFERENCE,
 	EARLIEST_YEAR,
 	FILES,
 	MARKERS,
@@ -82,6 +84,8 @@ export function describeKind(type: ColumnKind): string {
 			return `nothing, or marker letters separated by single spaces, each at most once: ${markerList()}`;
 		case 'url':
 			return 'a web address starting with https://, or nothing';
+		case 'cell':
+			return 'a sheet and cell as SHEET!A1: the sheet name (no ! : \\ / ? * [ ]), an exclamation mark, the column letters in capitals and the row number, e.g. Table_1!R14; a figure added up from several cells names each, joined by " + "';
 	}
 }
 
@@ -108,7 +112,8 @@ export function validationRules(): string[] {
 		'A denominator (denominators.csv value) is greater than 0.',
 		'No text holds a control character (such as NUL) other than tab and line breaks inside quotes, nor a bidirectional control (U+202A to U+202E, U+2066 to U+2069): they can hide or reorder text on screen.',
 		`A file is at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB (a larger one is refused unread). Problems are listed up to ${MAX_PROBLEMS_PER_KIND} of each kind, then counted: "… and 129,871 more problems of the same kind".`,
-		'Markers are single letters from the marker key, separated by single spaces, each used at most once.'
+		'Markers are single letters from the marker key, separated by single spaces, each used at most once.',
+		`${CELLS_FILE} may be absent. Each of its rows names an observation (indicator_id, area_code, period) held in observations.csv or an observations_*.csv file, with that observation's source_id, and at most one cell per observation.`
 	];
 }
 
@@ -699,6 +704,8 @@ function checkKind(column: ColumnSpec, v: string): CellProblem | null {
 		}
 		case 'url':
 			return /^https:\/\/\S+$/.test(v) ? null : bad('is not an https address');
+		case 'cell':
+			return CELL_REFERENCE.test(v) ? null : bad('is not a sheet and cell reference');
 		case 'markers':
 		case 'ref':
 		case 'period':
@@ -893,7 +900,7 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 	}
 	if (options.requireAllFiles ?? true) {
 		for (const spec of FILES) {
-			if (!files.some((f) => f.name === spec.file)) {
+			if (!spec.optional && !files.some((f) => f.name === spec.file)) {
 				add(
 					`${dir}${spec.file}`,
 					1,
@@ -1160,7 +1167,47 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 		);
 	}
 
+	// 5. Every cell names an observation that exists, from the same source.
+	checkCells(loaded, add);
+
 	return { problems: log.list(), files: loaded.length, rows: rowCount };
+}
+
+/**
+ * The cell provenance sidecar against the observations: a row for a figure that is not held (or
+ * is held from another source) would point a reader at the wrong cell. Unreadable observation
+ * files are reported where they are; nothing is claimed about cells then.
+ */
+function checkCells(loaded: Loaded[], add: (file: string, line: number, column: number, problem: string, fix: string) => void) {
+	const observations = loaded.filter((l) => l.spec.file === 'observations.csv').map((l) => l.table);
+	if (observations.some((t) => !t.readable)) return;
+	const KEY = ['indicator_id', 'area_code', 'period'];
+	const sources = new Map<string, string>();
+	for (const t of observations) {
+		const at = [...KEY, 'source_id'].map((c) => t.index[c] ?? -1);
+		if (at.includes(-1)) return;
+		for (const row of t.rows) if (row.complete) sources.set(at.slice(0, 3).map((i) => row.fields[i]).join('\u0000'), row.fields[at[3]]);
+	}
+	const files = [...new Set(observations.map((t) => t.path.replace(/^.*\//, '')))].join(', ') || 'observations.csv';
+	for (const { spec, table } of loaded) {
+		if (spec.file !== CELLS_FILE) continue;
+		const at = [...KEY, 'source_id'].map((c) => table.index[c] ?? -1);
+		if (at.includes(-1)) continue;
+		for (const row of table.rows) {
+			if (!row.complete) continue;
+			const key = at.slice(0, 3).map((i) => row.fields[i]);
+			const source = row.fields[at[3]];
+			const held = sources.get(key.join('\u0000'));
+			if (held === undefined)
+				add(table.path, fieldLine(row, at[0]), at[0] + 1,
+					`no observation (${escapeUnprintable(key.join(', '))}) is held in ${files}, so this cell names a figure the dashboard does not have`,
+					'remove the row, or add the observation; npm run data:official writes the two together');
+			else if (source !== held)
+				add(table.path, fieldLine(row, at[3]), at[3] + 1,
+					`source_id ${q(source)} is not the source of observation (${escapeUnprintable(key.join(', '))}), which is ${q(held)}`,
+					"give the observation's source_id, or remove the row if the figure now comes from elsewhere");
+		}
+	}
 }
 
 /** A number for a message: as written, without floating-point noise. */

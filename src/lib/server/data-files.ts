@@ -2,13 +2,18 @@
  * Reading data/ from disk for the validator (scripts/check-data) and the build-time database
  * (db.ts). Node only; no engine, so the command-line check starts no DuckDB.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { MAX_DATA_FILE_BYTES } from '../data/contract';
+import { FILES, MAX_DATA_FILE_BYTES } from '../data/contract';
 import type { DataFile } from '../data/validate';
 
+/** Folders of data/ the contract names files in (provenance/), read besides data/ itself. */
+const SUBFOLDERS = [...new Set(FILES.filter((f) => f.file.includes('/')).map((f) => f.file.slice(0, f.file.lastIndexOf('/'))))];
+
+/** The CSV names in `dir`, and those in its contract folders as FOLDER/NAME.csv. */
 const csvNames = (dir: string) =>
-	readdirSync(dir)
+	['', ...SUBFOLDERS.filter((s) => existsSync(resolve(dir, s)))]
+		.flatMap((sub) => readdirSync(resolve(dir, sub)).map((n) => (sub ? `${sub}/${n}` : n)))
 		.filter((n) => n.toLowerCase().endsWith('.csv'))
 		.sort();
 

@@ -1,9 +1,9 @@
 /**
  * One indicator for any set of areas and period range: the tidy rows behind indicator pages,
  * /explore and embeds. Every row carries its provenance (marker, source title, kind and
- * publication date) and, for counts of people, the rate per 100,000 residents with the
- * population and the population year used (./population). Parameterised: no indicator or area
- * is written into the SQL.
+ * publication date, and the spreadsheet cell it was read from where it was imported) and, for
+ * counts of people, the rate per 100,000 residents with the population and the population year
+ * used (./population). Parameterised: no indicator or area is written into the SQL.
  */
 import { named } from './named';
 import { POPULATION_CTE, nearestPopulation, ratePer100k } from './population';
@@ -30,6 +30,8 @@ export interface IndicatorSeriesRow {
 	source_kind: string;
 	source_title: string;
 	source_published: string;
+	/** The spreadsheet cell the value was read from (SHEET!A1, or several joined by " + "); '' when none is recorded. */
+	cell: string;
 	/** Residents of the area in population_year; NULL where none is held. */
 	population: number | null;
 	population_year: number | null;
@@ -44,7 +46,7 @@ export const indicatorSeries = ({ indicatorId, areaCodes, from = null, to = null
 		`WITH ${POPULATION_CTE}
 		 SELECT o.indicator_id, o.area_code, a.area_name, a.area_type, o.period, o.value, o.marker, o.note,
 		        o.source_id, coalesce(s.kind, '') AS source_kind, coalesce(s.title, '') AS source_title,
-		        coalesce(s.published, '') AS source_published,
+		        coalesce(s.published, '') AS source_published, coalesce(c.cell, '') AS cell,
 		        CASE WHEN i.unit = 'people' THEN p.population END AS population,
 		        CASE WHEN i.unit = 'people' THEN p.population_year END AS population_year,
 		        CASE WHEN i.unit = 'people' THEN coalesce(p.population_source_id, '') ELSE '' END AS population_source_id,
@@ -53,6 +55,8 @@ export const indicatorSeries = ({ indicatorId, areaCodes, from = null, to = null
 		 JOIN indicators i USING (indicator_id)
 		 JOIN areas a USING (area_code)
 		 LEFT JOIN sources s ON s.source_id = o.source_id
+		 LEFT JOIN observation_cells c
+		   ON c.indicator_id = o.indicator_id AND c.area_code = o.area_code AND c.period = o.period AND c.source_id = o.source_id
 		 LEFT JOIN population p ON p.area_code = o.area_code
 		 WHERE o.indicator_id = ?
 		   AND (? = '' OR list_contains(string_split(?, ','), o.area_code))
