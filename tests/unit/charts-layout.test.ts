@@ -123,6 +123,12 @@ describe('provenance in words', () => {
 			'Official statistics: Snapshot 2024, published 27 February 2025. Provisional, low reliability. Rate per 100,000 uses the mid-2024 population (369,026).'
 		);
 		expect(markerWords('')).toBe('');
+		// The cell it was read from; a sum names its sheet once.
+		expect(provenanceText({ ...p, population: null, cell: 'Table_1!R14' })).toBe('Official statistics: Snapshot 2024, published 27 February 2025, cell Table_1!R14.');
+		expect(provenanceText({ ...p, population: null, cell: 'T 1!K34 + T 1!K82 + T 1!K95' })).toBe(
+			'Official statistics: Snapshot 2024, published 27 February 2025, the sum of cells T 1!K34 + K82 + K95.'
+		);
+		expect(provenanceText({ ...p, population: null, cell: 'A!K34 + B!K82' })).toContain(', the sum of cells A!K34 + B!K82.');
 		// A gap with no source says only that it is not available.
 		expect(provenanceText({ source_id: '', source_kind: '', source_title: '', source_published: '' }, 'x')).toBe('Not available.');
 	});
@@ -133,8 +139,8 @@ describe('the figure wrapper from tidy rows', () => {
 		const { render } = await import('svelte/server');
 		const { default: LineChartFigure } = await import('../../src/lib/charts/LineChartFigure.svelte');
 		const rows = [
-			{ area_code: 'A', area_name: 'Alpha', period: '2019', value: 4, marker: '', source_id: 's1', source_kind: 'official_statistics', source_title: 'Count 2019', source_published: '2020-02-27' },
-			{ area_code: 'A', area_name: 'Alpha', period: '2020', value: null, marker: 'x', source_id: '', source_kind: '', source_title: '', source_published: '' }
+			{ area_code: 'A', area_name: 'Alpha', period: '2019', value: 4, marker: '', source_id: 's1', source_kind: 'official_statistics', source_title: 'Count 2019', source_published: '2020-02-27', cell: 'Table_1!R14' },
+			{ area_code: 'A', area_name: 'Alpha', period: '2020', value: null, marker: 'x', source_id: '', source_kind: '', source_title: '', source_published: '', cell: '' }
 		];
 		// render() cannot carry the component's row type, so the props are checked as the rows' own.
 		const { body } = render(LineChartFigure as never, {
@@ -151,12 +157,12 @@ describe('the figure wrapper from tidy rows', () => {
 		expect(body).toContain('Embed this chart');
 		expect(body).toContain('src="/embed/indicators/ind/?areas=A&amp;amp;from=2019&amp;amp;to=2020&amp;amp;measure=count&amp;amp;view=line"');
 		// The table: the value, then the figure's provenance in words; the gap is [x], never 0.
-		expect(body).toContain('Official statistics: Count 2019, published 27 February 2020.');
+		expect(body).toContain('Official statistics: Count 2019, published 27 February 2020, cell Table_1!R14.');
 		expect(body).toMatch(/<td class="[^"]*cf-num">\[x\]<\/td>(?:<!--[^>]*-->|\s)*<td class="[^"]*">Not available.<\/td>/);
 		const href = /href="(data:text\/csv[^"]+)"/.exec(body)![1];
 		const csv = decodeURIComponent(href.slice(href.indexOf(',') + 1).replaceAll('&amp;', '&'));
-		expect(csv.split(/\r?\n/)[0]).toBe('\uFEFFperiod,period_label,Alpha (people),Alpha marker,Alpha source_id,Alpha source_kind,Alpha source_published');
-		expect(csv.split(/\r?\n/)[1]).toBe('2019,2019,4,,s1,official_statistics,2020-02-27');
-		expect(csv.split(/\r?\n/)[2]).toBe('2020,2020,,x,,,');
+		expect(csv.split(/\r?\n/)[0]).toBe('\uFEFFperiod,period_label,Alpha (people),Alpha marker,Alpha source_id,Alpha source_kind,Alpha source_published,Alpha cell');
+		expect(csv.split(/\r?\n/)[1]).toBe('2019,2019,4,,s1,official_statistics,2020-02-27,Table_1!R14');
+		expect(csv.split(/\r?\n/)[2]).toBe('2020,2020,,x,,,,');
 	});
 });

@@ -3,7 +3,7 @@ import { render } from 'svelte/server';
 import Sparkline from '$lib/charts/Sparkline.svelte';
 import SmallMultiples from '$lib/charts/SmallMultiples.svelte';
 import Legend from '$lib/charts/Legend.svelte';
-import { barTable, seriesTable } from '$lib/charts/table-data';
+import { barTable, provenanceLines, seriesTable } from '$lib/charts/table-data';
 import { PALETTE, contrast, textColour, TEXT, TEXT_SECONDARY } from '$lib/charts/palette';
 import type { LineSeries } from '$lib/charts/types';
 
@@ -69,6 +69,15 @@ describe('Legend', () => {
 });
 
 describe('table-data', () => {
+	it("tooltip lines name the figure's cell, cut to the tooltip's width", () => {
+		const p = { source_id: 's', source_kind: 'official_statistics', source_title: 'Snapshot', source_published: '2020-02', cell: 'Table_1!R14' };
+		expect(provenanceLines(p)).toEqual(['Official statistics', 'Snapshot', 'Published February 2020', 'Cell Table_1!R14']);
+		// Seven cells added up: "The sum of cells Table 1 Total!K34 + K82 + K95 + …" is 40 characters at most.
+		const sum = provenanceLines({ ...p, cell: ['K34', 'K82', 'K95', 'K236', 'K245', 'K301', 'K325'].map((c) => `Table 1 Total!${c}`).join(' + ') });
+		expect(sum.at(-1)).toBe('The sum of cells Table 1 Total!K34 + K8…');
+		expect(provenanceLines({ ...p, cell: '' })).toEqual(['Official statistics', 'Snapshot', 'Published February 2020']);
+	});
+
 	const series: LineSeries[] = [
 		{ id: 'w', label: 'WMCA', points: [{ x: '2024-Q1', y: 10 }, { x: '2024-Q2', y: null, marker: 'c' }] },
 		{ id: 'e', label: 'England', points: [{ x: '2024-Q2', y: 1200, marker: 'p' }, { x: '2024-Q1', y: 1100 }] }

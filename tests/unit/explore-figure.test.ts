@@ -15,7 +15,7 @@ const rows: IndicatorSeriesRow[] = [
 	{
 		indicator_id: 'snapshot_single_night', area_code: 'E08000025', area_name: 'Birmingham', area_type: 'local_authority', period: '2019',
 		value: 52, marker: '', note: '', source_id: 's1', source_kind: 'official_statistics', source_title: 'Snapshot 2019',
-		source_published: '2020-02-27', population: null, population_year: null, population_source_id: '', rate_per_100k: null
+		source_published: '2020-02-27', cell: '', population: null, population_year: null, population_source_id: '', rate_per_100k: null
 	}
 ];
 const state: ExploreState = {

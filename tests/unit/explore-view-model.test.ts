@@ -22,11 +22,12 @@ const row = (area_code: string, area_name: string, period: string, value: number
 	indicator_id: 'snapshot_single_night', area_code, area_name, area_type: 'local_authority', period, value, marker, note: '',
 	source_id: 's1', source_kind: 'official_statistics', source_title: 'Snapshot 2019', source_published: '2020-02-27',
 	population, population_year: population === null ? null : Number(period), population_source_id: population === null ? '' : 'pop',
-	rate_per_100k: value === null || population === null ? null : Math.round((value / population) * 1e6) / 10
+	rate_per_100k: value === null || population === null ? null : Math.round((value / population) * 1e6) / 10,
+	cell: ''
 });
 const rows = [
 	row('E08000025', 'Birmingham', '2018', 91, 1_000_000),
-	row('E08000025', 'Birmingham', '2019', 52, 1_000_000),
+	{ ...row('E08000025', 'Birmingham', '2019', 52, 1_000_000), cell: 'Table_1!N34' },
 	row('E08000026', 'Coventry', '2018', 25, 400_000),
 	row('E08000026', 'Coventry', '2019', null, 400_000, 'x')
 ];
@@ -60,8 +61,10 @@ describe('exploreView', () => {
 		expect(m.source).toBe('MHCLG, Snapshot 2019; population: ONS, Mid-year estimates');
 		expect(m.table.columns.map((c) => c.label)).toEqual(['Area', 'Period', 'Per 100,000 residents', 'Population', 'Population year', 'Status', 'Source', 'Kind', 'Published']);
 		expect(m.table.rows[0]).toEqual(['Birmingham', 'Autumn 2018', '9.1', '1,000,000', '2018', 'As published', 'Snapshot 2019', 'Official statistics', '27 February 2020']);
-		expect(m.csv.header).toEqual(['area_code', 'area_name', 'period', 'value', 'marker', 'source_id', 'source_kind', 'source_published', 'population', 'population_year', 'rate_per_100k']);
-		expect(m.csv.rows[1]).toEqual(['E08000025', 'Birmingham', '2019', 52, '', 's1', 'official_statistics', '2020-02-27', 1_000_000, 2019, 5.2]);
+		expect(m.table.rows[1][6]).toBe('Snapshot 2019, cell Table_1!N34');
+		expect(m.csv.header).toEqual(['area_code', 'area_name', 'period', 'value', 'marker', 'source_id', 'source_kind', 'source_published', 'cell', 'population', 'population_year', 'rate_per_100k']);
+		expect(m.csv.rows[0]).toEqual(['E08000025', 'Birmingham', '2018', 91, '', 's1', 'official_statistics', '2020-02-27', '', 1_000_000, 2018, 9.1]);
+		expect(m.csv.rows[1]).toEqual(['E08000025', 'Birmingham', '2019', 52, '', 's1', 'official_statistics', '2020-02-27', 'Table_1!N34', 1_000_000, 2019, 5.2]);
 	});
 	it('takeaway: the highest of several areas at the latest period; one area from first to last', () => {
 		expect(exploreView(state({}), indicator, areas, rows, sources).takeaway).toBe(

@@ -25,6 +25,7 @@ const obs = (o: Partial<Obs> & Pick<Obs, 'area_code' | 'period'>): Obs => ({
 	population_year: null,
 	source_id: 'off',
 	population_source_id: '',
+	cell: '',
 	...o
 });
 const sources: Record<string, SourceInfo> = {
@@ -69,18 +70,19 @@ describe('indicator view-model', () => {
 
 	it('the table and its CSV carry count, rate, population and its year, marker in words and provenance', () => {
 		const rows = [
-			obs({ area_code: 'E1', area_name: 'Coventry', period: '2019', value: 23, rate: 6.3, population: 366_785, population_year: 2019, population_source_id: 'pop' }),
+			obs({ area_code: 'E1', area_name: 'Coventry', period: '2019', value: 23, rate: 6.3, population: 366_785, population_year: 2019, population_source_id: 'pop', cell: 'Table 1 Total!N82' }),
 			obs({ area_code: 'E2', area_name: 'Dudley', period: '2019', marker: 'x', source_id: '' })
 		];
 		const { table, csv } = figuresTable(rows, { unit: 'people', rates: true, snapshot: true, caption: 'c', filename: 'f', sources });
-		expect(table.rows[0]).toEqual(['Coventry', 'Autumn 2019', '23', '6.3', '366,785 (2019)', '', 'MHCLG, Snapshot. Official statistics, published 26 February 2026']);
+		expect(table.rows[0]).toEqual(['Coventry', 'Autumn 2019', '23', '6.3', '366,785 (2019)', '', 'MHCLG, Snapshot. Official statistics, published 26 February 2026; cell Table 1 Total!N82']);
 		expect(table.rows[1].slice(0, 6)).toEqual(['Dudley', 'Autumn 2019', '[x]', '[x]', '[x]', 'not available']);
 		expect(csv.header).toEqual([
 			'area_code', 'area_name', 'period', 'period_label', 'value (people)', 'marker',
 			'rate_per_100k', 'population', 'population_year', 'population_source_id',
-			'source_id', 'source_kind', 'source_published'
+			'source_id', 'source_kind', 'source_published', 'cell'
 		]);
-		expect(csv.rows[0]).toEqual(['E1', 'Coventry', '2019', 'Autumn 2019', 23, '', 6.3, 366_785, 2019, 'pop', 'off', 'official_statistics', '2026-02-26']);
+		expect(csv.rows[0]).toEqual(['E1', 'Coventry', '2019', 'Autumn 2019', 23, '', 6.3, 366_785, 2019, 'pop', 'off', 'official_statistics', '2026-02-26', 'Table 1 Total!N82']);
+		expect(csv.rows[1].at(-1)).toBe('');
 		expect(csv.rows[1].slice(4, 7)).toEqual([null, 'x', null]);
 	});
 

@@ -27,6 +27,7 @@ const row = (over: Partial<IndicatorSeriesRow>): IndicatorSeriesRow => ({
 	source_kind: 'official_statistics',
 	source_title: 'Snapshot 2024',
 	source_published: '2025-02-27',
+	cell: '',
 	population: null,
 	population_year: null,
 	population_source_id: '',

@@ -5,17 +5,19 @@
 import { unitLabel } from '$lib/format/numbers';
 import { formatCell, parseMarkers } from '$lib/format/markers';
 import { comparePeriods, formatPeriod } from '$lib/format/periods';
-import { kindWords, provenanceText, type Provenance } from '$lib/format/provenance';
+import { cellWords, kindWords, provenanceText, type Provenance } from '$lib/format/provenance';
 import type { Unit } from '$lib/data/contract';
 import type { BarDatum, CsvData, LineSeries, SeriesPoint, TableData } from './types';
 
 /** Short lines about a figure's source for a tooltip (the long title cut to fit a narrow chart). */
 export function provenanceLines(p: Provenance, max = 40): string[] {
-	const title = p.source_title || p.source_id;
+	const cut = (text: string) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+	const cell = cellWords(p.cell);
 	return [
 		kindWords(p.source_kind).replace(/ \(.*\)$/, ''),
-		title.length > max ? `${title.slice(0, max - 1).trimEnd()}…` : title,
+		cut(p.source_title || p.source_id),
 		...(p.source_published ? [`Published ${formatPeriod(p.source_published)}`] : []),
+		...(cell ? [cut(cell.charAt(0).toUpperCase() + cell.slice(1))] : []),
 		...(p.population != null && p.population_year != null ? [`Per 100,000 of mid-${p.population_year} population`] : [])
 	];
 }
@@ -28,6 +30,7 @@ function provenanceHeader(prefix: string, rates: boolean): string[] {
 		`${prefix}source_id`,
 		`${prefix}source_kind`,
 		`${prefix}source_published`,
+		`${prefix}cell`,
 		...(rates ? [`${prefix}population`, `${prefix}population_year`] : [])
 	];
 }
@@ -36,6 +39,7 @@ function provenanceCells(p: Provenance | undefined, rates: boolean): (string | n
 		p?.source_id ?? '',
 		p?.source_kind ?? '',
 		p?.source_published ?? '',
+		p?.cell ?? '',
 		...(rates ? [p?.population ?? null, p?.population_year ?? null] : [])
 	];
 }

@@ -28,12 +28,14 @@ export function rowProvenance(row: {
 	source_kind?: string;
 	source_title?: string;
 	source_published?: string;
+	cell?: string;
 }): Provenance {
 	return {
 		source_id: row.source_id ?? '',
 		source_kind: row.source_kind ?? '',
 		source_title: row.source_title ?? '',
-		source_published: row.source_published ?? ''
+		source_published: row.source_published ?? '',
+		cell: row.cell ?? ''
 	};
 }
 

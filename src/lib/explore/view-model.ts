@@ -8,7 +8,7 @@ import type { Source, SourceKind, Unit } from '$lib/data/contract';
 import { MARKERS } from '$lib/data/contract';
 import type { IndicatorSeriesRow } from '$lib/data/queries';
 import type { BarDatum, CsvData, LineSeries, TableData } from '$lib/charts/types';
-import { formatCell, formatPeriod, formatValue, parseMarkers } from '$lib/format';
+import { cellWords, formatCell, formatPeriod, formatValue, parseMarkers } from '$lib/format';
 import { sourceLine } from '$lib/pages/sources';
 import type { CatalogArea, CatalogIndicator, ExploreState } from './params';
 
@@ -137,7 +137,7 @@ export function exploreView(
 			formatCell(shown(r), shownMarker(r, rate), unit),
 			...(rate ? [formatCell(r.population, r.population === null ? 'x' : '', 'people'), r.population_year === null ? '[x]' : String(r.population_year)] : []),
 			markerWords(shownMarker(r, rate)) || 'As published',
-			r.source_title,
+			r.cell ? `${r.source_title}, ${cellWords(r.cell)}` : r.source_title,
 			KIND_WORDS[r.source_kind as SourceKind] ?? r.source_kind,
 			r.source_published ? formatPeriod(r.source_published) : ''
 		])
@@ -146,11 +146,11 @@ export function exploreView(
 	const csv: CsvData = {
 		filename: `${indicator.indicator_id}-${state.measure}-${state.fromPeriod}-${state.toPeriod}`,
 		header: [
-			'area_code', 'area_name', 'period', 'value', 'marker', 'source_id', 'source_kind', 'source_published',
+			'area_code', 'area_name', 'period', 'value', 'marker', 'source_id', 'source_kind', 'source_published', 'cell',
 			...(people ? ['population', 'population_year', 'rate_per_100k'] : [])
 		],
 		rows: rows.map((r) => [
-			r.area_code, r.area_name, r.period, r.value, r.marker, r.source_id, r.source_kind, r.source_published,
+			r.area_code, r.area_name, r.period, r.value, r.marker, r.source_id, r.source_kind, r.source_published, r.cell,
 			...(people ? [r.population, r.population_year, r.rate_per_100k] : [])
 		])
 	};

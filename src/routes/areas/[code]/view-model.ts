@@ -33,6 +33,7 @@ export const provenanceOf = (r: IndicatorSeriesRow, withRate = false): Provenanc
 	source_kind: r.source_kind,
 	source_title: r.source_title,
 	source_published: r.source_published,
+	cell: r.cell,
 	...(withRate ? { population: r.population, population_year: r.population_year } : {})
 });
 

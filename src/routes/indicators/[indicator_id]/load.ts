@@ -38,7 +38,8 @@ export async function loadIndicator(db: Engine, indicatorId: string): Promise<{ 
 				population: null,
 				population_year: null,
 				source_id: '',
-				population_source_id: ''
+				population_source_id: '',
+				cell: ''
 			}
 	);
 

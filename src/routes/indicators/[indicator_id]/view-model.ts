@@ -6,7 +6,7 @@
 import type { Indicator, Source, SourceKind, Unit } from '$lib/data/contract';
 import { MARKERS, VALUE_REPLACING_MARKERS } from '$lib/data/contract';
 import type { IndicatorSeriesRow, NamedQuery } from '$lib/data/queries';
-import { formatCell, formatPeriod, formatValue, parseMarkers, unitLabel } from '$lib/format';
+import { cellWords, formatCell, formatPeriod, formatValue, parseMarkers, unitLabel } from '$lib/format';
 import { comparePeriods } from '$lib/format/periods';
 import type { CsvData, LineSeries, TableData } from '$lib/charts';
 import { SOURCE_KIND_WORDS } from '$lib/pages/sources';
@@ -25,6 +25,8 @@ export interface Obs {
 	population_year: number | null;
 	source_id: string;
 	population_source_id: string;
+	/** The spreadsheet cell the value was read from ('' for none). */
+	cell: string;
 }
 
 export const toObs = (r: IndicatorSeriesRow): Obs => ({
@@ -37,7 +39,8 @@ export const toObs = (r: IndicatorSeriesRow): Obs => ({
 	population: r.population,
 	population_year: r.population_year,
 	source_id: r.source_id ?? '',
-	population_source_id: r.population_source_id ?? ''
+	population_source_id: r.population_source_id ?? '',
+	cell: r.cell ?? ''
 });
 
 /** A chart's rows and the named query that produced them (the frame's "View the SQL"). */
@@ -172,7 +175,7 @@ const sourceWords = (s: SourceInfo | undefined) =>
 /**
  * One row per area and period, in the order given: the count, with JavaScript off the rate and its
  * population too (so both measures are always there), the marker in words and the source. The CSV
- * carries the raw values, the source id, kind and publication date, and for rates the population and its year.
+ * carries the raw values, the source id, kind and publication date, the cell it was read from, and for rates the population and its year.
  */
 export function figuresTable(rows: readonly Obs[], o: TableOptions): { table: TableData; csv: CsvData } {
 	const words = unitLabel(o.unit);
@@ -202,7 +205,7 @@ export function figuresTable(rows: readonly Obs[], o: TableOptions): { table: Ta
 					]
 				: []),
 			markerWords(r.value, r.marker),
-			sourceWords(o.sources[r.source_id])
+			r.cell ? `${sourceWords(o.sources[r.source_id])}; ${cellWords(r.cell)}` : sourceWords(o.sources[r.source_id])
 		])
 	};
 	const csv: CsvData = {
@@ -217,7 +220,8 @@ export function figuresTable(rows: readonly Obs[], o: TableOptions): { table: Ta
 			...(o.rates ? ['rate_per_100k', 'population', 'population_year', 'population_source_id'] : []),
 			'source_id',
 			'source_kind',
-			'source_published'
+			'source_published',
+			'cell'
 		],
 		rows: rows.map((r) => [
 			r.area_code,
@@ -229,7 +233,8 @@ export function figuresTable(rows: readonly Obs[], o: TableOptions): { table: Ta
 			...(o.rates ? [known(r.rate) ? r.rate : null, r.population, r.population_year, r.population_source_id] : []),
 			r.source_id,
 			o.sources[r.source_id]?.kind ?? '',
-			o.sources[r.source_id]?.published ?? ''
+			o.sources[r.source_id]?.published ?? '',
+			r.cell
 		])
 	};
 	return { table, csv };
