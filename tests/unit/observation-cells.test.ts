@@ -14,12 +14,14 @@ import { queries, run } from '../../src/lib/data/queries';
 
 const HEADER = 'indicator_id,area_code,period,source_id,cell';
 const PATH = `data/${CELLS_FILE}`;
-/** One cell for each of the fixture's three observations with a value (the [x] one has none). */
+/** One cell for each of the fixture's four observations. */
 const CELLS = csv(
 	HEADER,
 	'people_annual,E08000025,2023,src_a,Table_1!R14',
 	'people_monthly,E08000025,2024-05,src_a,Table 3 Monthly!C7',
-	'share_quarterly,E08000025,2024-Q1,src_a,Table_5!AB1000 + Table_5!AB1001'
+	'share_quarterly,E08000025,2024-Q1,src_a,Table_5!AB1000 + Table_5!AB1001',
+	// The [x] gap names no source; the cell that said [x] is still given.
+	'people_monthly,E08000025,2024-06,src_a,Table 3 Monthly!D7'
 );
 
 describe('observation_cells.csv: validation', () => {
@@ -91,20 +93,31 @@ describe('observation_cells.csv: loaded and joined', () => {
 
 	it('is a table of its own, observation_cells, with every row', async () => {
 		const rows = await run(engine, { name: 'cells', sql: 'SELECT * FROM observation_cells ORDER BY rowid', params: [] });
-		expect(rows.map((r) => (r as { cell: string }).cell)).toEqual(['Table_1!R14', 'Table 3 Monthly!C7', 'Table_5!AB1000 + Table_5!AB1001']);
+		expect(rows.map((r) => (r as { cell: string }).cell)).toEqual(['Table_1!R14', 'Table 3 Monthly!C7', 'Table_5!AB1000 + Table_5!AB1001', 'Table 3 Monthly!D7']);
 	});
 
 	it("gives each value of the series its own cell, and '' to a figure with none", async () => {
 		const monthly = await run(engine, queries.indicatorSeries({ indicatorId: 'people_monthly', areaCodes: ['E08000025'] }));
-		// May has a cell; June is [x] with no source and no cell.
+		// June is [x] with no source, and the cell that said so.
 		expect(monthly.map((r) => [r.period, r.value, r.cell])).toEqual([
 			['2024-05', 12, 'Table 3 Monthly!C7'],
-			['2024-06', null, '']
+			['2024-06', null, 'Table 3 Monthly!D7']
 		]);
 		const annual = await run(engine, queries.indicatorSeries({ indicatorId: 'people_annual', areaCodes: [] }));
 		expect(annual.map((r) => [r.period, r.value, r.cell])).toEqual([['2023', 100, 'Table_1!R14']]);
 		const share = await run(engine, queries.indicatorSeries({ indicatorId: 'share_quarterly', areaCodes: ['E08000025'] }));
 		expect(share.map((r) => [r.period, r.value, r.cell])).toEqual([['2024-Q1', 55.5, 'Table_5!AB1000 + Table_5!AB1001']]);
+	});
+
+	it('a figure with no row in the file has an empty cell', async () => {
+		const other = await createNodeEngine();
+		try {
+			await loadDataFiles(other, { ...base, [CELLS_FILE]: csv(HEADER, 'people_monthly,E08000025,2024-06,src_a,Table 3 Monthly!D7') });
+			const rows = await run(other, queries.indicatorSeries({ indicatorId: 'people_monthly', areaCodes: ['E08000025'] }));
+			expect(rows.map((r) => [r.period, r.cell])).toEqual([['2024-05', ''], ['2024-06', 'Table 3 Monthly!D7']]);
+		} finally {
+			await other.close();
+		}
 	});
 
 	it('without the file, the table is empty and every cell is empty', async () => {

@@ -232,14 +232,14 @@ export const FILES: FileSpec[] = [
 	{
 		file: CELLS_FILE,
 		description:
-			'Where each figure imported from an official spreadsheet was read: the sheet and cell of its value (written by npm run data:official). Each row names an observation that exists, with the same source_id; figures typed in by hand have no row. Shown in tooltips, data tables and downloads.',
+			'Where each figure imported from an official spreadsheet was read: the sheet and cell of its value (written by npm run data:official). Each row names an observation that exists, with its source_id (a gap such as [x] names no source, but its cell is still given); figures typed in by hand have no row. Shown in tooltips, data tables and downloads.',
 		key: ['indicator_id', 'area_code', 'period'],
 		optional: true,
 		columns: [
 			col('indicator_id', true, { kind: 'ref', file: 'indicators.csv', column: 'indicator_id' }, 'Indicator of the observation.'),
 			col('area_code', true, { kind: 'ref', file: 'areas.csv', column: 'area_code' }, 'Area of the observation.'),
 			col('period', true, { kind: 'period' }, 'Period of the observation.'),
-			col('source_id', true, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, "The spreadsheet's source (the edition it was read from): the observation's source_id."),
+			col('source_id', true, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, "The spreadsheet's source (the edition it was read from): the observation's source_id, where the observation names one."),
 			col('cell', true, { kind: 'cell' }, 'The sheet and cell holding the value, e.g. Table_1!R14.')
 		]
 	}

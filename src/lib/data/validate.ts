@@ -113,7 +113,7 @@ export function validationRules(): string[] {
 		'No text holds a control character (such as NUL) other than tab and line breaks inside quotes, nor a bidirectional control (U+202A to U+202E, U+2066 to U+2069): they can hide or reorder text on screen.',
 		`A file is at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB (a larger one is refused unread). Problems are listed up to ${MAX_PROBLEMS_PER_KIND} of each kind, then counted: "… and 129,871 more problems of the same kind".`,
 		'Markers are single letters from the marker key, separated by single spaces, each used at most once.',
-		`${CELLS_FILE} may be absent. Each of its rows names an observation (indicator_id, area_code, period) held in observations.csv or an observations_*.csv file, with that observation's source_id, and at most one cell per observation.`
+		`${CELLS_FILE} may be absent. Each of its rows names an observation (indicator_id, area_code, period) held in observations.csv or an observations_*.csv file, with that observation's source_id when it names one (a gap, such as [x], may name none), and at most one cell per observation.`
 	];
 }
 
@@ -1202,7 +1202,7 @@ function checkCells(loaded: Loaded[], add: (file: string, line: number, column: 
 				add(table.path, fieldLine(row, at[0]), at[0] + 1,
 					`no observation (${escapeUnprintable(key.join(', '))}) is held in ${files}, so this cell names a figure the dashboard does not have`,
 					'remove the row, or add the observation; npm run data:official writes the two together');
-			else if (source !== held)
+			else if (held !== '' && source !== held)
 				add(table.path, fieldLine(row, at[3]), at[3] + 1,
 					`source_id ${q(source)} is not the source of observation (${escapeUnprintable(key.join(', '))}), which is ${q(held)}`,
 					"give the observation's source_id, or remove the row if the figure now comes from elsewhere");

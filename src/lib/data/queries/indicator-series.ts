@@ -55,8 +55,8 @@ export const indicatorSeries = ({ indicatorId, areaCodes, from = null, to = null
 		 JOIN indicators i USING (indicator_id)
 		 JOIN areas a USING (area_code)
 		 LEFT JOIN sources s ON s.source_id = o.source_id
-		 LEFT JOIN observation_cells c
-		   ON c.indicator_id = o.indicator_id AND c.area_code = o.area_code AND c.period = o.period AND c.source_id = o.source_id
+		 -- One cell per observation at most, from the observation's own source (both checked by validation).
+		 LEFT JOIN observation_cells c ON c.indicator_id = o.indicator_id AND c.area_code = o.area_code AND c.period = o.period
 		 LEFT JOIN population p ON p.area_code = o.area_code
 		 WHERE o.indicator_id = ?
 		   AND (? = '' OR list_contains(string_split(?, ','), o.area_code))
