@@ -4,7 +4,9 @@
  * run here in Node on the same file (what `npm run import:official` gives), and a value is checked
  * by hand against the fixture's source. "Use" loads it as the user's dataset through the same path
  * as an observations CSV. A zip bomb is refused with the importer's message while the page keeps
- * answering, and nothing loads. Every request is a body-less GET of this site's own files; the page
+ * answering, and nothing loads. Cancel ends a long import's worker, and the next import works.
+ * The figures used on the dashboard show, under the banner, with the cell each was read from
+ * (values and cells read off the fixture by hand). Every request is a body-less GET of this site's own files; the page
  * is CSP-clean and axe-clean with the preview on screen.
  */
 import * as XLSX from '@e965/xlsx';
@@ -12,15 +14,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { importCsvs } from '../../src/lib/import/csv';
 import { importWorkbook, type ImportOptions } from '../../src/lib/import/import';
 import { readGrids } from '../../src/lib/import/read';
-import { entry, zerosEntry, zip } from '../fixtures/import/hostile';
+import { entry, ods, odsCell, odsRow, zerosEntry, zip } from '../fixtures/import/hostile';
 import { describeWithShared } from '../needs-shared';
 import { axeViolations } from './axe';
-import { baseUrl, notStaticGets, recordRequests, useBrowser } from './browser';
+import { baseUrl, notStaticGets, readTable, recordRequests, useBrowser, watchConsole } from './browser';
 
 const browser = useBrowser();
 const DIR = 'tests/fixtures/import';
@@ -115,6 +117,88 @@ describe('official spreadsheets in the workbench', () => {
 		expect(await page.locator('[data-records-status]').getAttribute('data-records-status')).toBe('idle');
 		expect(notStaticGets(log)).toEqual([]);
 		expect(csp).toEqual([]);
+		await context.close();
+	});
+
+	it('Cancel stops an import: its worker ends, nothing is imported, the tab answers, and the next import works', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'import-slow-'));
+		const slow = join(dir, 'slow.ods');
+		// 4,900 rows of 100 numbers (490,000 cells, under the 500,000 a sheet allowed): seconds of reading.
+		const rows = Array.from({ length: 4900 }, (_, r) => odsRow(...Array.from({ length: 100 }, (_, c) => odsCell(r * 100 + c))));
+		writeFileSync(slow, ods('Table_1_Total', rows.join('')));
+		const { context, page, log, csp } = await openWorkbench();
+		const workers: Worker[] = [];
+		page.on('worker', (w) => workers.push(w));
+		await page.setInputFiles('#records-file', slow);
+		await page.locator('[data-import-status="running"]').waitFor({ state: 'attached', timeout: 30_000 });
+		// The tab answers while the worker reads.
+		const started = Date.now();
+		expect(await page.evaluate(() => 1 + 1)).toBe(2);
+		expect(Date.now() - started).toBeLessThan(2000);
+		await expect.poll(() => workers.length, { timeout: 30_000 }).toBeGreaterThan(0);
+		const closed = workers.map((w) => new Promise<void>((resolve) => w.once('close', () => resolve())));
+		await page.locator('#import-cancel').click();
+		expect(await page.locator('[data-import-status]').getAttribute('data-import-status')).toBe('cancelled');
+		expect(await page.locator('[data-import-status]').textContent()).toContain('The import of slow.ods was cancelled; nothing was loaded.');
+		// Really stopped: the import's worker is terminated, so no result can arrive later.
+		await Promise.all(closed);
+		expect(await page.locator('#import-preview').count()).toBe(0);
+		expect(await page.locator('#import-cancel').count()).toBe(0);
+		expect(await page.locator('[data-records-status]').getAttribute('data-records-status')).toBe('idle');
+		expect(await page.evaluate(() => 1 + 1)).toBe(2);
+		// A later import runs to its preview.
+		expect(await choose(page, join(DIR, 'snapshot-2025.ods'))).toBe('preview');
+		expect(await page.locator('#import-source-title').textContent()).toBe('Rough sleeping snapshot in England: autumn 2025');
+		expect(notStaticGets(log)).toEqual([]);
+		expect(csp).toEqual([]);
+		await context.close();
+	});
+
+	it('"Use these figures on the dashboard": the overview and the area page show them under the banner, each with its cell', async () => {
+		const { context, page, log } = await openWorkbench();
+		const { cspViolations, consoleErrors } = watchConsole(page);
+		expect(await choose(page, join(DIR, 'snapshot-2025.ods'))).toBe('preview');
+		await page.locator('#import-use').click();
+		await page.locator('[data-records-status="done"], [data-records-status="problems"], [data-records-status="failed"]').waitFor({ timeout: 120_000 });
+		expect(await page.locator('[data-records-status]').getAttribute('data-records-status')).toBe('done');
+		const banner = 'Showing your data from snapshot-2025-observations.csv, snapshot-2025-sources.csv, snapshot-2025-cells.csv, in this browser only.';
+		const SLOW = { timeout: 90_000, interval: 250 };
+		const go = (path: string) => page.goto(new URL(path, baseUrl()).href, { waitUntil: 'load' });
+		const at = async (chart: string, row: string, column: string) => {
+			const { header, rows } = await readTable(page, chart);
+			return rows.find((r) => r[0] === row)?.[header.indexOf(column)];
+		};
+		// Read off the fixture by hand: Table_1_Total row 9 is Coventry, column N autumn 2019 (23),
+		// S autumn 2024 (16), T autumn 2025 (29); the WMCA total for 2025 adds rows 8 to 14 of column
+		// T: 68 + 29 + 7 + 12 + 19 + 10 + 13 = 158. The published figures are the same values (typed in
+		// by hand, 2019 read from the autumn 2019 workbook's Table 1 Total!N82): the cells tell the
+		// user's figures apart, so the page is waited on until they show.
+		await go('areas/E08000026/');
+		await expect.poll(() => at('chart-snapshot', 'Autumn 2019', 'About the Coventry figure'), SLOW).toMatch(/, cell Table_1_Total!N9\.$/);
+		expect(await page.locator('.user-data-banner p').textContent()).toContain(banner);
+		expect(await at('chart-snapshot', 'Autumn 2019', 'Coventry')).toBe('23');
+		expect(await at('chart-snapshot', 'Autumn 2024', 'Coventry')).toBe('16');
+		expect(await at('chart-snapshot', 'Autumn 2025', 'Coventry')).toBe('29');
+		expect(await at('chart-snapshot', 'Autumn 2025', 'About the Coventry figure')).toMatch(/autumn 2025.*, cell Table_1_Total!T9\.$/);
+		expect(await at('chart-snapshot', 'Autumn 2024', 'About the Coventry figure')).toMatch(/, cell Table_1_Total!S9\.$/);
+		// A gap ([x] in 2022) is said as such, never 0.
+		expect(await at('chart-snapshot', 'Autumn 2022', 'Coventry')).toBe('[x]');
+		// The download carries the cell in its own column.
+		const href = (await page.locator('#chart-snapshot a[download$=".csv"]').getAttribute('href'))!;
+		const csv = parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)).replace(/^\uFEFF/, ''));
+		expect(csv.find((r) => r.period === '2025')?.['Coventry cell']).toBe('Table_1_Total!T9');
+
+		await go('');
+		await expect
+			.poll(() => at('chart-snapshot', 'Autumn 2025', 'About the West Midlands Combined Authority figure'), SLOW)
+			.toMatch(/, the sum of cells Table_1_Total!T8 \+ T9 \+ T10 \+ T11 \+ T12 \+ T13 \+ T14\.$/);
+		expect(await page.locator('.user-data-banner p').textContent()).toContain(banner);
+		expect(await at('chart-snapshot', 'Autumn 2025', 'West Midlands Combined Authority')).toBe('158');
+		await expect.poll(() => at('chart-authorities', 'Coventry', 'About the figure'), SLOW).toMatch(/, cell Table_1_Total!T9\.$/);
+		expect(await at('chart-authorities', 'Coventry', 'People')).toBe('29');
+		expect(notStaticGets(log)).toEqual([]);
+		expect(cspViolations).toEqual([]);
+		expect(consoleErrors).toEqual([]);
 		await context.close();
 	});
 

@@ -9,8 +9,8 @@ import type { Problem } from '../data/problems';
 export const MAX_FILE_BYTES = 1_000_000_000;
 export const MAX_FILE_LABEL = '1 GB';
 
-/** What a dropped file holds, told from its header row. */
-export type FileKind = 'contacts' | 'observations' | 'indicators.csv' | 'areas.csv' | 'sources.csv';
+/** What a dropped file holds, told from its header row (cells: an import's cell provenance, data/provenance/observation_cells.csv). */
+export type FileKind = 'contacts' | 'observations' | 'cells' | 'indicators.csv' | 'areas.csv' | 'sources.csv';
 
 export interface LoadRequest {
 	files: File[];
@@ -62,6 +62,7 @@ export function formatBytes(n: number): string {
 export function kindOfHeader(header: readonly string[]): FileKind | undefined {
 	const has = (...names: string[]) => names.every((n) => header.includes(n));
 	if (has('person_id', 'event_date')) return 'contacts';
+	if (has('indicator_id', 'area_code', 'period', 'cell')) return 'cells';
 	if (has('indicator_id', 'area_code', 'period')) return 'observations';
 	if (has('indicator_id', 'pillar')) return 'indicators.csv';
 	if (has('area_code', 'area_type')) return 'areas.csv';

@@ -6,6 +6,7 @@
  * bundled indicators, areas and sources or the user's own. Only when every file is clean does it
  * hand the files back, as transferred buffers, for DuckDB. Terminating the worker stops all of it.
  */
+import { CELLS_FILE } from '../data/contract';
 import { normaliseCsvText } from '../data/database';
 import type { Problem } from '../data/problems';
 import { checkDataFiles, type DataFile } from '../data/validate';
@@ -108,7 +109,7 @@ async function load({ files, reference }: LoadRequest): Promise<LoadMessage> {
 		} else {
 			// The contract's file names: observations.csv, then observations_user2.csv and so on.
 			const n = dataFiles.filter((d) => d.kind === 'observations').length;
-			const name = kind === 'observations' ? (n === 0 ? 'observations.csv' : `observations_user${n + 1}.csv`) : kind;
+			const name = kind === 'observations' ? (n === 0 ? 'observations.csv' : `observations_user${n + 1}.csv`) : kind === 'cells' ? CELLS_FILE : kind;
 			if (dataFiles.some((d) => d.name === name)) {
 				problems.push({ file: file.name, line: 1, column: 1, problem: `a second ${kind} was chosen`, fix: 'load one file of each kind (observations may be several)' });
 				continue;

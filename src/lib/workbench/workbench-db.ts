@@ -5,6 +5,7 @@
  * query (AsyncDuckDBConnection.send / cancelSent) and the schema. Import dynamically: nothing of DuckDB loads before it is needed.
  */
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
+import { CELLS_FILE } from '../data/contract';
 import { normaliseCsvText } from '../data/database';
 import type { Cell, Engine, Params, Row } from '../data/engine';
 import { queryOn, startDuckDb } from '../data/engine-browser';
@@ -15,15 +16,15 @@ import { loadEventsSql } from '../indicators/sql';
 import type { CheckedFile, FileKind } from './load-protocol';
 import type { UserDataset } from './user-dataset';
 
-const dataUrls = import.meta.glob('/data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+const dataUrls = import.meta.glob(['/data/*.csv', '/data/provenance/*.csv'], { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
-/** The dashboard's own data files (name → bytes), fetched from this site. */
+/** The dashboard's own data files (name as in data/, e.g. provenance/observation_cells.csv → bytes), fetched from this site. */
 export async function fetchPublishedFiles(): Promise<Record<string, Uint8Array>> {
 	const entries = await Promise.all(
 		Object.entries(dataUrls).map(async ([path, url]) => {
 			const response = await fetch(url);
 			if (!response.ok) throw new Error(`Could not load ${path}: HTTP ${response.status}`);
-			return [path.split('/').pop()!, new Uint8Array(await response.arrayBuffer())] as const;
+			return [path.slice('/data/'.length), new Uint8Array(await response.arrayBuffer())] as const;
 		})
 	);
 	return Object.fromEntries(entries);
@@ -169,12 +170,13 @@ export async function createWorkbenchDb(): Promise<WorkbenchDb> {
 		useDataset: (dataset) => exclusive(async () => {
 			for (const name of userNames) await db.dropFile(name).catch(() => {});
 			userNames = [];
-			const names: Record<string, string[]> = { ...publishedNames, 'observations.csv': [] };
+			// The published cells name the published figures: the user's figures have only their own.
+			const names: Record<string, string[]> = { ...publishedNames, 'observations.csv': [], [CELLS_FILE]: [] };
 			for (const [i, f] of dataset.files.entries()) {
 				const name = userFileName(f.kind, i);
 				await db.registerFileBuffer(name, f.bytes.slice());
 				userNames.push(name);
-				const contractFile = f.kind === 'observations' || f.kind === 'computed' ? 'observations.csv' : f.kind;
+				const contractFile = f.kind === 'observations' || f.kind === 'computed' ? 'observations.csv' : f.kind === 'cells' ? CELLS_FILE : f.kind;
 				names[contractFile] = [...(contractFile === 'observations.csv' ? names[contractFile] : []), name];
 			}
 			await rebuild(names);
