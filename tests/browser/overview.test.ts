@@ -170,11 +170,11 @@ describe('overview page', () => {
 			const table = await rowsOf(s.page, id);
 			expect(csvRows.length, id).toBe(table.length);
 			// Series: period, its words, then a value and a marker column per series. Bars: label, value, marker.
-			// Provenance columns (source_id, source_kind, source_published, population, population_year) follow.
+			// Provenance columns (source_id, source_kind, source_published, cell, population, population_year) follow.
 			const series = header[0] === 'period';
 			const valueColumns = header
 				.map((_, i) => i)
-				.filter((i) => i >= (series ? 2 : 1) && !/(marker|source_id|source_kind|source_published|population|population_year)$/.test(header[i]));
+				.filter((i) => i >= (series ? 2 : 1) && !/(marker|source_id|source_kind|source_published|cell|population|population_year)$/.test(header[i]));
 			expect(valueColumns.length, id).toBeGreaterThan(0);
 			csvRows.forEach((row, r) => {
 				const where = `${id} row ${r + 1}`;
@@ -194,6 +194,27 @@ describe('overview page', () => {
 				});
 			});
 		}
+		await s.context.close();
+	});
+});
+
+describe('the cell of each published figure', () => {
+	it('an area page names, with JavaScript off, the cell data/provenance/observation_cells.csv gives each figure, in its table and its CSV', async () => {
+		const cells = readCsv('provenance/observation_cells.csv').filter((c) => c.indicator_id === 'snapshot_single_night' && c.area_code === 'E08000026');
+		expect(cells.length).toBeGreaterThan(0);
+		const s = await open(browser(), '/areas/E08000026/', { javaScriptEnabled: false });
+		const { header, rows } = await readTable(s.page, 'chart-snapshot');
+		const about = header.indexOf('About the Coventry figure');
+		const href = (await s.page.locator('#chart-snapshot a[download]').getAttribute('href'))!;
+		const csv = Papa.parse<Record<string, string>>(decodeURIComponent(href.slice(href.indexOf(',') + 1)).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+		for (const c of cells) {
+			const row = rows.find((r) => r[0] === `Autumn ${c.period}`);
+			expect(row?.[about], c.period).toContain(`, cell ${c.cell}.`);
+			expect(csv.find((r) => r.period === c.period)?.['Coventry cell'], c.period).toBe(c.cell);
+		}
+		// A figure typed in by hand (autumn 2025) names no cell.
+		expect(rows.find((r) => r[0] === 'Autumn 2025')?.[about]).not.toContain('cell');
+		expect(csv.find((r) => r.period === '2025')?.['Coventry cell']).toBe('');
 		await s.context.close();
 	});
 });
