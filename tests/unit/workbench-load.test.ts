@@ -10,6 +10,8 @@ describe('load protocol', () => {
 	it('tells contacts, observations and the reference files apart by their header', () => {
 		expect(kindOfHeader(['person_id', 'area_code', 'event_date', 'event', 'accommodation', 'institution', 'institution_left_date'])).toBe('contacts');
 		expect(kindOfHeader(['indicator_id', 'area_code', 'period', 'value', 'marker', 'source_id', 'note'])).toBe('observations');
+		// An import's cell sidecar has the observation's key too: told apart by its cell column.
+		expect(kindOfHeader(['indicator_id', 'area_code', 'period', 'source_id', 'cell'])).toBe('cells');
 		expect(kindOfHeader(['indicator_id', 'pillar', 'name'])).toBe('indicators.csv');
 		expect(kindOfHeader(['area_code', 'area_name', 'area_type', 'parent_code'])).toBe('areas.csv');
 		expect(kindOfHeader(['source_id', 'kind', 'title', 'publisher'])).toBe('sources.csv');
