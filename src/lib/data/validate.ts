@@ -91,7 +91,7 @@ export function describeKind(type: ColumnKind): string {
 
 /** The validation rules in plain English, for the data dictionary. */
 export function validationRules(): string[] {
-	const files = FILES.map((f) => f.file).join(', ');
+	const files = FILES.filter((f) => !f.optional).map((f) => f.file).join(', ');
 	return [
 		'Every file is UTF-8 text, comma-separated, with a header row. A byte order mark (BOM) and Windows (CRLF) line ends are accepted; blank lines are ignored.',
 		'A value holding a comma, a double quote or a line break is enclosed in double quotes, and a double quote inside it is written twice (""). Every opened quote must be closed.',
@@ -113,7 +113,7 @@ export function validationRules(): string[] {
 		'No text holds a control character (such as NUL) other than tab and line breaks inside quotes, nor a bidirectional control (U+202A to U+202E, U+2066 to U+2069): they can hide or reorder text on screen.',
 		`A file is at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB (a larger one is refused unread). Problems are listed up to ${MAX_PROBLEMS_PER_KIND} of each kind, then counted: "… and 129,871 more problems of the same kind".`,
 		'Markers are single letters from the marker key, separated by single spaces, each used at most once.',
-		`${CELLS_FILE} may be absent. Each of its rows names an observation (indicator_id, area_code, period) held in observations.csv or an observations_*.csv file, with that observation's source_id when it names one (a gap, such as [x], may name none), and at most one cell per observation.`
+		`The cell provenance file, ${CELLS_FILE.replace(/^(.*)\/(.*)$/, '$2 in data/$1/')}, may be absent. Each of its rows names an observation (indicator_id, area_code, period) held in observations.csv or an observations_*.csv file, with that observation's source_id when it names one (a gap, such as [x], may name none), and at most one cell per observation.`
 	];
 }
 
