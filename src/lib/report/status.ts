@@ -22,6 +22,9 @@ export const LITTLE_CHANGE_COUNT = 3;
 /** For percentages: a change of less than this many percentage points is "Little change", whatever the share. */
 export const LITTLE_CHANGE_POINTS = 1;
 
+/** A rate per 100,000 from a count below this is flagged [u] (low reliability): one person moves it a lot. */
+export const SMALL_COUNT = 10;
+
 const COUNT_UNITS: readonly Unit[] = ['people', 'nights', 'days'];
 
 export interface YearOnYear {
@@ -123,6 +126,7 @@ export const REPORT_RULES = {
 		'"On track" when the latest value is at or better than where that line stands in the latest month; "Not on track" otherwise. Better is the target\'s direction: a target below the baseline means lower is better. Nothing is divided by the target, so a target of 0 (rough sleeping ended) is judged like any other.',
 		'After the target period: "Target met" or "Target not met", comparing the latest value with the target itself.'
 	],
+	comparison: `Areas are compared as rates per 100,000 residents (ONS mid-year population estimates, the year stated), in the latest month in which England and the WMCA areas both have a figure. A rate from a count of fewer than ${SMALL_COUNT} people is marked [u] (low reliability): one person more or less moves it a lot.`,
 	baseline:
 		'The baseline is the first month of framework data, May 2023, unless a target sets its own baseline period for the indicator and area.'
 } as const;
