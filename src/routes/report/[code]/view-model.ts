@@ -129,7 +129,7 @@ export function indicatorReport(
 	const trendText =
 		shown.length === 0
 			? 'No figures in the last 12 months.'
-			: `Over the 12 months to ${formatPeriod(trend.at(-1)!.x)}: lowest ${formatValue(Math.min(...shown.map((p) => p.y!)), unit, { withUnit: true })}, highest ${formatValue(Math.max(...shown.map((p) => p.y!)), unit, { withUnit: true })}${shown.length < 12 ? ` (${12 - shown.length} of the 12 months have no figure)` : ''}.`;
+			: `Over the 12 months to ${formatPeriod(trend.at(-1)!.x)}: lowest ${formatValue(Math.min(...shown.map((p) => p.y!)), unit, { withUnit: true })}, highest ${formatValue(Math.max(...shown.map((p) => p.y!)), unit, { withUnit: true })}${shown.length < 12 ? ` (${12 - shown.length} of the 12 months ${12 - shown.length === 1 ? 'has' : 'have'} no figure)` : ''}.`;
 	const kind = latestRow?.source_kind ?? series[0]?.source_kind ?? '';
 	const targetView: TargetView | null = target
 		? {
