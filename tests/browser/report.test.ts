@@ -169,7 +169,7 @@ describe('the report in print', () => {
 			window.dispatchEvent(new Event('beforeprint'));
 			const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
 			return [...document.querySelectorAll<HTMLElement>('.report article.indicator, .report .chart-frame figure')].map((el) => {
-				const heading = el.querySelector('h3, h4')!;
+				const heading = el.querySelector<HTMLElement>('h3, h4')!;
 				const last = el.querySelector<HTMLElement>('.provenance, .cf-source')!;
 				return { first: squash(heading.innerText), last: squash(last.innerText).slice(-40) };
 			});
