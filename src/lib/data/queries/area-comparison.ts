@@ -7,6 +7,7 @@
  */
 import { named } from './named';
 import { POPULATION_CTE, nearestPopulation, ratePer100k } from './population';
+import type { IndicatorSeriesRow } from './indicator-series';
 
 export interface AreaComparisonParams {
 	indicatorId: string;
@@ -16,21 +17,14 @@ export interface AreaComparisonParams {
 	referenceCode: string;
 }
 
-export interface AreaComparisonRow {
-	area_code: string;
-	area_name: string;
-	area_type: string;
+/** The provenance and rate columns are those of an indicatorSeries row; the month is NULL when no area holds one. */
+export interface AreaComparisonRow
+	extends Pick<
+		IndicatorSeriesRow,
+		| 'area_code' | 'area_name' | 'area_type' | 'value' | 'marker' | 'source_id' | 'source_kind' | 'source_title'
+		| 'source_published' | 'population' | 'population_year' | 'population_source_id' | 'rate_per_100k'
+	> {
 	period: string | null;
-	value: number | null;
-	marker: string;
-	source_id: string;
-	source_kind: string;
-	source_title: string;
-	source_published: string;
-	population: number | null;
-	population_year: number | null;
-	population_source_id: string;
-	rate_per_100k: number | null;
 }
 
 export const areaComparison = ({ indicatorId, areaCodes, referenceCode }: AreaComparisonParams) =>
