@@ -131,6 +131,15 @@ describe('report pages', () => {
 		await s.context.close();
 	});
 
+	it('the main navigation links the report as /report/, and each area page links its own report', async () => {
+		const s = await open(browser(), '/areas/E08000026/', { javaScriptEnabled: false });
+		const nav = await s.page.locator('nav[aria-label="Main"] a', { hasText: 'Progress report' }).getAttribute('href');
+		expect(new URL(nav!, s.page.url()).pathname).toBe('/report/');
+		const own = await s.page.locator('main a', { hasText: 'Progress report for Coventry' }).getAttribute('href');
+		expect(new URL(own!, s.page.url()).pathname).toBe('/report/E08000026/');
+		await s.context.close();
+	});
+
 	it('the print button exists only with JavaScript', async () => {
 		const off = await open(browser(), '/report/', { javaScriptEnabled: false });
 		expect(await off.page.getByRole('button', { name: 'Print or save as PDF' }).count()).toBe(0);

@@ -8,11 +8,10 @@
 import type { Engine } from '$lib/data/engine';
 import { ENGLAND, WMCA } from '$lib/data/contract';
 import { queries, run, type AreaComparisonRow, type IndicatorSeriesRow } from '$lib/data/queries';
-import { HEADLINES } from '$lib/pages/pillars';
+import { HEADLINES, SNAPSHOT_INDICATOR } from '$lib/pages/pillars';
 import { overviewAreas, queried, type IndicatorSummary, type Queried } from '../../areas/[code]/load';
 
 export const REPORT_PILLARS = ['prevented', 'rare', 'brief', 'non_recurring'] as const;
-const SNAPSHOT = 'snapshot_single_night';
 
 export async function loadReport(engine: Engine, areaCode: string) {
 	const areas = await overviewAreas(engine);
@@ -40,7 +39,7 @@ export async function loadReport(engine: Engine, areaCode: string) {
 		targets: await queried(engine, [queries.targetsForArea(area.area_code)]),
 		comparison,
 		/** The official autumn snapshot for the area, the report's first figure. */
-		snapshot: (await queried(engine, [queries.indicatorSeries({ indicatorId: SNAPSHOT, areaCodes: [area.area_code] })])) as Queried<IndicatorSeriesRow>
+		snapshot: (await queried(engine, [queries.indicatorSeries({ indicatorId: SNAPSHOT_INDICATOR, areaCodes: [area.area_code] })])) as Queried<IndicatorSeriesRow>
 	};
 }
 
