@@ -165,6 +165,7 @@ describe('comparisonView', () => {
 		]);
 		expect(c.smallCounts).toBe(true);
 		expect(c.denominator).toBe('ONS mid-2024 population estimates');
+		expect(c.embed).toEqual({ indicator: 'rs_month', areas: ['E92000001', 'E47000007', AREA, 'E08000029'], from: '2025-06', to: '2025-06', measure: 'rate', view: 'bars' });
 		expect(c.takeaway).toBe('In June 2025, Coventry had 10.0 per 100,000 residents (England has no figure for that month): the highest rate of the 3 areas with one.');
 	});
 
@@ -190,6 +191,7 @@ describe('reportViewModel', () => {
 		monthly: { queries: [], rows },
 		targets: { queries: [], rows: [target] },
 		comparison: {},
+		snapshotIndicator: { indicator_id: 'snapshot_single_night', name: 'People sleeping rough on a single night (autumn snapshot)', short_name: 'Autumn snapshot', unit: 'people', polarity: 'lower_is_better', frequency: 'annual', pillar: 'rare' },
 		snapshot: { queries: [], rows: [series({ indicator_id: 'snapshot_single_night', period: '2024', value: 23, source_kind: 'official_statistics', source_id: 'mi', rate_per_100k: 6.4, population_year: 2024 })] }
 	} as unknown as ReportData;
 	const vm = reportViewModel(data);
@@ -210,7 +212,9 @@ describe('reportViewModel', () => {
 
 	it('the CSV has one row per figure with marker and provenance, formula-like text neutralised on download', () => {
 		const byMeasure = Object.fromEntries(vm.csv.rows.map((r) => [r[5], r]));
-		expect(Object.keys(byMeasure)).toEqual(['baseline', 'latest', 'same_month_year_earlier', 'change_on_year_earlier', 'change_on_baseline', 'target', 'trajectory']);
+		// The official figure first, then rs_month's figures (the only indicator held).
+		expect(byMeasure.latest_official_rate_per_100k).toEqual([AREA, 'Coventry', 'rare', 'snapshot_single_night', 'People sleeping rough on a single night (autumn snapshot)', 'latest_official_rate_per_100k', '2024', 6.4, '', 'rate_per_100k', 'mi', 'official_statistics', '2025-07-01', null, 2024, '']);
+		expect(Object.keys(byMeasure)).toEqual(['latest_official', 'latest_official_rate_per_100k', 'baseline', 'latest', 'same_month_year_earlier', 'change_on_year_earlier', 'change_on_baseline', 'target', 'trajectory']);
 		expect(byMeasure.latest).toEqual([AREA, 'Coventry', 'rare', 'rs_month', 'People sleeping rough over the month', 'latest', '2025-06', 36, '', 'people', 'synth', 'illustrative', '2025-07-01', null, null, 'Status: Improving']);
 		expect(byMeasure.target.slice(6, 12)).toEqual(['2026-05', 0, '', 'people', 'aims', 'illustrative']);
 		const hostile = reportViewModel({ ...data, area: { area_code: AREA, area_name: '=HYPERLINK("x")' } } as ReportData);

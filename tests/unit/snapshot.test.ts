@@ -27,7 +27,7 @@ afterAll(async () => {
 describe('data snapshot (Arrow IPC)', () => {
 	it('holds every contract table', () => {
 		expect([...SNAPSHOT_TABLES].sort()).toEqual(
-			['annotations', 'areas', 'denominators', 'indicators', 'observations', 'sources'].sort()
+			['annotations', 'areas', 'denominators', 'indicators', 'observations', 'sources', 'targets'].sort()
 		);
 	});
 

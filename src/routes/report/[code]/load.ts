@@ -18,9 +18,12 @@ export async function loadReport(engine: Engine, areaCode: string) {
 	const area = areas.find((a) => a.area_code === areaCode);
 	if (!area) throw new Error(`No report for ${areaCode}: it is not WMCA or one of its authorities in areas.csv`);
 	const authorities = areas.filter((a) => a.parent_code === WMCA).map((a) => a.area_code);
-	const indicators: IndicatorSummary[] = (await run(engine, queries.indicators()))
-		.filter((i) => (REPORT_PILLARS as readonly string[]).includes(i.pillar) && i.frequency === 'monthly')
-		.map(({ indicator_id, name, short_name, unit, polarity, frequency, pillar }) => ({ indicator_id, name, short_name, unit, polarity, frequency, pillar }));
+	const summaries: IndicatorSummary[] = (await run(engine, queries.indicators())).map(
+		({ indicator_id, name, short_name, unit, polarity, frequency, pillar }) => ({ indicator_id, name, short_name, unit, polarity, frequency, pillar })
+	);
+	const indicators = summaries.filter((i) => (REPORT_PILLARS as readonly string[]).includes(i.pillar) && i.frequency === 'monthly');
+	const snapshotIndicator = summaries.find((i) => i.indicator_id === SNAPSHOT_INDICATOR);
+	if (!snapshotIndicator) throw new Error(`Indicator ${SNAPSHOT_INDICATOR} is not in indicators.csv`);
 	const monthly = await queried(
 		engine,
 		indicators.map((i) => queries.indicatorSeries({ indicatorId: i.indicator_id, areaCodes: [area.area_code] }))
@@ -39,6 +42,7 @@ export async function loadReport(engine: Engine, areaCode: string) {
 		targets: await queried(engine, [queries.targetsForArea(area.area_code)]),
 		comparison,
 		/** The official autumn snapshot for the area, the report's first figure. */
+		snapshotIndicator,
 		snapshot: (await queried(engine, [queries.indicatorSeries({ indicatorId: SNAPSHOT_INDICATOR, areaCodes: [area.area_code] })])) as Queried<IndicatorSeriesRow>
 	};
 }

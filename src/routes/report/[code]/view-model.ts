@@ -11,6 +11,7 @@ import { comparePeriods, formatChange, formatPeriod, formatValue, samePeriodYear
 import { kindWords } from '$lib/format/provenance';
 import type { AreaComparisonRow, IndicatorSeriesRow, TargetRow } from '$lib/data/queries';
 import type { BarDatum, CsvData, TableData } from '$lib/charts/types';
+import type { EmbedParams } from '$lib/config/site';
 import { barTable } from '$lib/charts/table-data';
 import { sourceLine } from '$lib/pages/sources';
 import { HEADLINES, PILLAR_WORDS } from '$lib/pages/pillars';
@@ -239,7 +240,16 @@ export function comparisonView(areaCode: string, indicator: IndicatorSummary, ro
 		mixedKinds: new Set(rows.map((r) => r.source_kind).filter(Boolean)).size > 1,
 		smallCounts: items.some((i) => i.small),
 		takeaway,
-		title: `${indicator.name} per 100,000 residents, by area, ${when}`
+		title: `${indicator.name} per 100,000 residents, by area, ${when}`,
+		/** The same comparison as /explore parameters: rates for these areas in that month, as bars. */
+		embed: {
+			indicator: indicator.indicator_id,
+			areas: rows.map((r) => r.area_code),
+			from: period ?? 'latest',
+			to: period ?? 'latest',
+			measure: 'rate',
+			view: 'bars'
+		} satisfies EmbedParams
 	};
 }
 
@@ -269,10 +279,21 @@ export function comparisonTable(c: ComparisonView, areaCode: string): { table: T
 }
 
 /** The report's figures as one long CSV: one row per figure, with its marker and provenance. */
-export function reportCsv(area: { area_code: string; area_name: string }, pillars: readonly PillarReport[], sources: readonly Source[]): CsvData {
+export function reportCsv(
+	area: { area_code: string; area_name: string },
+	pillars: readonly PillarReport[],
+	sources: readonly Source[],
+	official: { indicator: IndicatorSummary; row: IndicatorSeriesRow } | null = null
+): CsvData {
 	const published = (id: string) => sources.find((s) => s.source_id === id)?.published ?? '';
 	const kindOf = (id: string) => sources.find((s) => s.source_id === id)?.kind ?? '';
 	const rows: (string | number | null)[][] = [];
+	if (official) {
+		const { indicator: ind, row: o } = official;
+		rows.push([area.area_code, area.area_name, ind.pillar, ind.indicator_id, ind.name, 'latest_official', o.period, o.value, o.marker, ind.unit, o.source_id, o.source_kind, o.source_published, null, null, '']);
+		if (o.rate_per_100k !== null)
+			rows.push([area.area_code, area.area_name, ind.pillar, ind.indicator_id, ind.name, 'latest_official_rate_per_100k', o.period, o.rate_per_100k, o.marker, 'rate_per_100k', o.source_id, o.source_kind, o.source_published, o.population, o.population_year, '']);
+	}
 	for (const p of pillars) {
 		for (const r of [p.headline, ...p.others]) {
 			if (!r) continue;
@@ -353,11 +374,12 @@ export function reportViewModel(data: ReportData) {
 				period: snap.period,
 				value: snap.value,
 				marker: snap.marker,
+				unit: data.snapshotIndicator.unit,
 				rate: snap.rate_per_100k,
 				populationYear: snap.population_year,
 				kind: kindWords(snap.source_kind),
 				source: snapSrc,
-				sentence: `${formatValue(snap.value, 'people', { withUnit: true })} slept rough on a single night in ${area.area_name} in autumn ${snap.period}${
+				sentence: `${formatValue(snap.value, data.snapshotIndicator.unit, { withUnit: true })} slept rough on a single night in ${area.area_name} in autumn ${snap.period}${
 					snap.rate_per_100k !== null ? ` (${formatValue(snap.rate_per_100k, 'rate_per_100k')} per 100,000 residents, mid-${snap.population_year} population)` : ''
 				}.`
 			}
@@ -376,7 +398,7 @@ export function reportViewModel(data: ReportData) {
 		latestMonth,
 		date,
 		illustrative: pillars.some((p) => p.illustrative),
-		csv: reportCsv(area, pillars, sources)
+		csv: reportCsv(area, pillars, sources, snap ? { indicator: data.snapshotIndicator, row: snap } : null)
 	};
 }
 
