@@ -377,6 +377,7 @@ export function reportViewModel(data: ReportData) {
 				unit: data.snapshotIndicator.unit,
 				rate: snap.rate_per_100k,
 				populationYear: snap.population_year,
+				sourceKind: snap.source_kind,
 				kind: kindWords(snap.source_kind),
 				source: snapSrc,
 				sentence: `${formatValue(snap.value, data.snapshotIndicator.unit, { withUnit: true })} slept rough on a single night in ${area.area_name} in autumn ${snap.period}${
