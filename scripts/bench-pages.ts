@@ -1,7 +1,7 @@
 /**
  * Page benchmark, in headless Chromium against the built site (build/, from `npx vite build`):
  *  - JS and CSS fetched before any interaction (gzip -9 of each response body) on /, every
- *    /areas/* and every /indicators/* page found in build/, each against the 100 KB gzip budget;
+ *    /areas/*, every /indicators/* and every /report/* page found in build/, each against the 100 KB gzip budget;
  *  - largest contentful paint of /;
  *  - area switch: from a click on an area in the switcher to the updated chart (the prerendered
  *    figures of that area arrive as __data.json; no DuckDB), median of RUNS switches, and how many
@@ -91,7 +91,7 @@ export async function benchPages(): Promise<void> {
 	const browser = await launch();
 	try {
 		// 1. JS and CSS before interaction on every page that has the budget.
-		const weighed = builtPages().filter((p) => p === '/' || p.startsWith('/areas/') || p.startsWith('/indicators/'));
+		const weighed = builtPages().filter((p) => p === '/' || p.startsWith('/areas/') || p.startsWith('/indicators/') || p.startsWith('/report/'));
 		const weights: { path: string; html: number; js: number; css: number }[] = [];
 		for (const path of weighed) {
 			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

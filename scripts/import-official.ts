@@ -41,19 +41,32 @@ function read(name: string): Record<string, string>[] {
 	return parsed.data;
 }
 
-// sources.csv: every official source, plus the project's own illustrative source.
+// sources.csv: every official source, plus the project's own illustrative sources.
 const sources = read('sources.csv');
 const sourceRows = sources.map((s) => [s.source_id, s.kind, s.title, s.publisher, s.url, s.licence, s.published, s.notes]);
-sourceRows.push([
-	'illustrative_register',
-	'illustrative',
-	'Illustrative monthly framework figures computed from a synthetic (generated) person-level register',
-	'This project',
-	'',
-	'',
-	'',
-	'Not real data. Council-level monthly framework figures for the WMCA area are not published, so these figures are computed by the indicator engine from a seeded, generated register to show how the dashboard works. Regenerate with npm run data:illustrative.'
-]);
+sourceRows.push(
+	[
+		'illustrative_register',
+		'illustrative',
+		'Illustrative monthly framework figures computed from a synthetic (generated) person-level register',
+		'This project',
+		'',
+		'',
+		'',
+		'Not real data. Council-level monthly framework figures for the WMCA area are not published, so these figures are computed by the indicator engine from a seeded, generated register to show how the dashboard works. Regenerate with npm run data:illustrative.'
+	],
+	// data/targets.csv: no dated numeric target is published, so the report's targets are illustrative.
+	[
+		'illustrative_targets',
+		'illustrative',
+		'Illustrative targets: the framework aim that rough sleeping is rare (zero people sleeping rough) by an illustrative date',
+		'This project',
+		'',
+		'',
+		'',
+		"Not published targets. No numeric target with a date is published for the WMCA area or its authorities; the Ending Rough Sleeping Data Framework's aim is that rough sleeping is rare (as close to zero as possible). These rows set that aim (0 people sleeping rough over the month) four years after the framework's first month (May 2023), only to show how the report judges progress against a target."
+	]
+);
 writeFileSync(
 	`${out}/sources.csv`,
 	toCsv(['source_id', 'kind', 'title', 'publisher', 'url', 'licence', 'published', 'notes'], sourceRows)

@@ -34,10 +34,17 @@ describe('routes', () => {
 	});
 	it('puts the home page and every fixed top-level page in the navigation, named from its folder', () => {
 		expect(navLinks(routeIds(files))).toEqual([
-			{ route: '/', label: 'Overview' },
-			{ route: '/data-tools', label: 'Data tools' },
-			{ route: '/methodology', label: 'Methodology' }
+			{ route: '/', label: 'Overview', slash: false },
+			{ route: '/data-tools', label: 'Data tools', slash: false },
+			{ route: '/methodology', label: 'Methodology', slash: false }
 		]);
+	});
+	it('links the progress report as the folder it is (/report/), under its own words', () => {
+		expect(navLinks(routeIds([...files, '/src/routes/report/+page.svelte', '/src/routes/report/[code]/+page.svelte']))).toContainEqual({
+			route: '/report',
+			label: 'Progress report',
+			slash: true
+		});
 	});
 	it('finds this site\'s own pages', () => {
 		expect(routeIds()).toEqual(expect.arrayContaining(['/', '/areas/[code]', '/methodology']));

@@ -194,8 +194,8 @@ describe('no input crashes the validator', () => {
 		expected.push('… and 299,900 more problems of the same kind', duplicate(102), '… and 299,899 more problems of the same kind');
 		expect(lines).toEqual(expected);
 		expect(problemCount(result.problems)).toBe(300_000 + 299_999);
-		// Every row read: these 300,000 and the other fixture files' 8 (1 + 2 + 1 + 3 + 1).
-		expect(result.rows).toBe(300_008);
+		// Every row read: these 300,000 and the other fixture files' 9 (1 + 2 + 1 + 3 + 1, and targets.csv's 1).
+		expect(result.rows).toBe(300_009);
 	});
 
 	it('a file over the size limit is refused by its size, without its bytes', () => {
@@ -211,7 +211,8 @@ describe('no input crashes the validator', () => {
 		expect(checkDataFiles(big).problems.map(formatProblem)).toEqual([
 			'data/areas.csv:1:1: the file is 64 MiB (67,108,865 bytes), larger than the limit of 64 MiB (67,108,864 bytes) (check that it is the right file: this one should be far smaller)',
 			'data/denominators.csv:1:1: cannot check column "area_code" against areas.csv: areas.csv could not be read (fix the problems in areas.csv first)',
-			'data/observations.csv:1:2: cannot check column "area_code" against areas.csv: areas.csv could not be read (fix the problems in areas.csv first)'
+			'data/observations.csv:1:2: cannot check column "area_code" against areas.csv: areas.csv could not be read (fix the problems in areas.csv first)',
+			'data/targets.csv:1:2: cannot check column "area_code" against areas.csv: areas.csv could not be read (fix the problems in areas.csv first)'
 		]);
 	});
 });

@@ -25,7 +25,7 @@ const MARKER_FIX =
 	'write single letters separated by single spaces, each at most once, from: x not available, c confidential, z not applicable, p provisional, r revised, e estimated, u low reliability';
 const MONTHLY_FIX = 'write monthly periods as YYYY-MM with month 01 to 12, e.g. 2024-05';
 const QUOTE_FIX = 'enclose the whole value in double quotes and write each double quote inside it as ""';
-const KNOWN_FILES = 'sources.csv, areas.csv, denominators.csv, indicators.csv, observations.csv, annotations.csv, provenance/observation_cells.csv';
+const KNOWN_FILES = 'sources.csv, areas.csv, denominators.csv, indicators.csv, observations.csv, annotations.csv, provenance/observation_cells.csv, targets.csv';
 
 describe('validateDataFiles: a valid set', () => {
 	it('the valid fixture set has no problems', () => {
@@ -142,7 +142,8 @@ describe('validateDataFiles: rows and quoting', () => {
 			'data/denominators.csv:1:6: cannot check column "source_id" against sources.csv: sources.csv could not be read (fix the problems in sources.csv first)',
 			'data/indicators.csv:1:9: cannot check column "source_id" against sources.csv: sources.csv could not be read (fix the problems in sources.csv first)',
 			'data/observations.csv:1:6: cannot check column "source_id" against sources.csv: sources.csv could not be read (fix the problems in sources.csv first)',
-			'data/sources.csv:2:3: the double quote opening the value in column "title" on line 2 is never closed (close the quoted value with a double quote, and write a double quote inside it as "")'
+			'data/sources.csv:2:3: the double quote opening the value in column "title" on line 2 is never closed (close the quoted value with a double quote, and write a double quote inside it as "")',
+			'data/targets.csv:1:7: cannot check column "source_id" against sources.csv: sources.csv could not be read (fix the problems in sources.csv first)'
 		]);
 	});
 
@@ -224,7 +225,8 @@ describe('validateDataFiles: whole files', () => {
 			'data/denominators.csv:1:6: cannot check column "source_id" against sources.csv: sources.csv is missing (add sources.csv first)',
 			'data/indicators.csv:1:9: cannot check column "source_id" against sources.csv: sources.csv is missing (add sources.csv first)',
 			'data/observations.csv:1:6: cannot check column "source_id" against sources.csv: sources.csv is missing (add sources.csv first)',
-			'data/sources.csv:1:1: required file sources.csv is missing (add it, with the header row source_id,kind,title,publisher,url,licence,published,notes)'
+			'data/sources.csv:1:1: required file sources.csv is missing (add it, with the header row source_id,kind,title,publisher,url,licence,published,notes)',
+			'data/targets.csv:1:7: cannot check column "source_id" against sources.csv: sources.csv is missing (add sources.csv first)'
 		]);
 	});
 
@@ -258,6 +260,35 @@ describe('validateDataFiles: references', () => {
 		expect(check({ 'areas.csv': edit('areas.csv', { 3: 'E08000025,Birmingham,local_authority,E12000099' }) })).toEqual([
 			'data/areas.csv:3:4: value "E12000099" in column "parent_code" is not an area_code listed in areas.csv (correct it, or add a row for it to areas.csv)'
 		]);
+	});
+});
+
+describe('validateDataFiles: targets.csv', () => {
+	// targets.csv in the valid set:
+	// 1 indicator_id,area_code,target_value,target_period,baseline_period,set_by,source_id
+	// 2 people_monthly,E08000025,0,2026-05,2024-05,Test council,src_a
+	const targets = (text: string) => check({ 'targets.csv': edit('targets.csv', { 2: text }) });
+
+	it("target and baseline periods follow the indicator's frequency", () => {
+		expect(targets('people_monthly,E08000025,0,2026,2024-05,Test council,src_a')).toEqual([
+			`data/targets.csv:2:4: period "2026" in column "target_period" is an annual period, but indicator "people_monthly" is monthly (${MONTHLY_FIX})`
+		]);
+		expect(targets('people_monthly,E08000025,0,2026-05,2024-13,Test council,src_a')).toEqual([
+			`data/targets.csv:2:5: period "2024-13" in column "baseline_period" is not a real month (${MONTHLY_FIX})`
+		]);
+	});
+
+	it('the target value is a number, and the indicator, area and source exist', () => {
+		expect(targets('people_monthly,E08000025,none,2026-05,2024-05,Test council,src_a')).toEqual([
+			`data/targets.csv:2:3: value "none" in column "target_value" is not a plain decimal number (${DECIMAL_FIX})`
+		]);
+		expect(targets('nope,E08000025,0,2026-05,2024-05,Test council,src_a')).toEqual([
+			'data/targets.csv:2:1: value "nope" in column "indicator_id" is not an indicator_id listed in indicators.csv (correct it, or add a row for it to indicators.csv)'
+		]);
+	});
+
+	it('a header with no rows is valid: no target is set', () => {
+		expect(check({ 'targets.csv': 'indicator_id,area_code,target_value,target_period,baseline_period,set_by,source_id\n' })).toEqual([]);
 	});
 });
 

@@ -21,3 +21,4 @@ export { csvText, csvDataUrl, fileBase } from './download-csv';
 export { serialiseSvg, downloadSvg, downloadPng, saveBlob } from './download';
 export { default as LineChartFigure } from './LineChartFigure.svelte';
 export { default as BarChartFigure } from './BarChartFigure.svelte';
+export { default as DotPlot } from './DotPlot.svelte';

@@ -10,8 +10,12 @@ const PAGE_FILES = Object.keys(import.meta.glob('/src/routes/**/+page.svelte'));
 /** Link words for pages whose folder name is not the word wanted. */
 const LABELS: Record<string, string> = {
 	'/': 'Overview',
-	'/workbench': 'Workbench'
+	'/workbench': 'Workbench',
+	'/report': 'Progress report'
 };
+
+/** Pages served as a folder (trailingSlash 'always'): their address ends in a slash, e.g. /report/. */
+const FOLDER_PAGES = new Set(['/report']);
 
 /** Route ids (as SvelteKit's page.route.id) of every page, e.g. "/", "/areas/[code]", "/methodology". */
 export function routeIds(files: readonly string[] = PAGE_FILES): string[] {
@@ -24,6 +28,8 @@ export function routeIds(files: readonly string[] = PAGE_FILES): string[] {
 export interface NavLink {
 	route: string;
 	label: string;
+	/** The address ends in "/" (the page is a folder's index.html). */
+	slash: boolean;
 }
 
 /**
@@ -33,5 +39,5 @@ export interface NavLink {
 export function navLinks(ids: readonly string[] = routeIds()): NavLink[] {
 	const top = ids.filter((id) => id !== '/' && /^\/[a-z0-9-]+$/.test(id) && id !== '/embed');
 	const words = (id: string) => LABELS[id] ?? id.slice(1).replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-	return [...(ids.includes('/') ? ['/'] : []), ...top].map((route) => ({ route, label: words(route) }));
+	return [...(ids.includes('/') ? ['/'] : []), ...top].map((route) => ({ route, label: words(route), slash: FOLDER_PAGES.has(route) }));
 }

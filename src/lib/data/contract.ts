@@ -242,6 +242,20 @@ export const FILES: FileSpec[] = [
 			col('source_id', true, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, "The spreadsheet's source (the edition it was read from): the observation's source_id, where the observation names one."),
 			col('cell', true, { kind: 'cell' }, 'The sheet and cell holding the value, e.g. Table_1!R14.')
 		]
+	},
+	{
+		file: 'targets.csv',
+		description: "Targets for an indicator in an area, as set by the body named in set_by: the value it aims to reach by target_period, measured from baseline_period. The progress report (/report/) says whether the area is on track. Only published targets are official; a target whose source is of kind illustrative is shown as illustrative. An empty file means no target is set.",
+		key: ['indicator_id', 'area_code', 'target_period'],
+		columns: [
+			col('indicator_id', true, { kind: 'ref', file: 'indicators.csv', column: 'indicator_id' }, 'Which indicator the target is for.'),
+			col('area_code', true, { kind: 'ref', file: 'areas.csv', column: 'area_code' }, 'Which area.'),
+			col('target_value', true, { kind: 'decimal' }, 'The value aimed for, a plain decimal number (0 for an aim of ending it).'),
+			col('target_period', true, { kind: 'period' }, "When the target is to be met, a period of the indicator's frequency (YYYY-MM for a monthly indicator)."),
+			col('baseline_period', true, { kind: 'period' }, "The period progress is measured from, of the indicator's frequency; the straight line from its value to the target is the trajectory."),
+			col('set_by', true, { kind: 'text' }, 'Who set the target, e.g. a council or the combined authority.'),
+			col('source_id', true, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'Where the target is published (or the illustrative source).')
+		]
 	}
 ];
 
@@ -294,6 +308,16 @@ export interface Source {
 	licence: string;
 	published: string;
 	notes: string;
+}
+
+export interface Target {
+	indicator_id: string;
+	area_code: string;
+	target_value: number;
+	target_period: string;
+	baseline_period: string;
+	set_by: string;
+	source_id: string;
 }
 
 export interface Annotation {

@@ -9,7 +9,8 @@ import { FILES, type FileSpec } from './contract';
 /** Columns DuckDB stores as numbers; everything else is text ('' rather than NULL when empty). */
 const NUMERIC: Record<string, Record<string, 'DOUBLE' | 'INTEGER'>> = {
 	observations: { value: 'DOUBLE' },
-	denominators: { value: 'DOUBLE', year: 'INTEGER' }
+	denominators: { value: 'DOUBLE', year: 'INTEGER' },
+	targets: { target_value: 'DOUBLE' }
 };
 
 /** A file's table: its name without folder or extension (provenance/observation_cells.csv: observation_cells). */

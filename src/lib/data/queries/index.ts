@@ -8,10 +8,14 @@ import { named, type NamedQuery } from './named';
 import { POPULATION_CTE, nearestPopulation, ratePer100k } from './population';
 import { indicatorSeries } from './indicator-series';
 import { coverage } from './coverage';
+import { targetsForArea } from './targets';
+import { areaComparison } from './area-comparison';
 
 export { named, run, sqlWithParams, type NamedQuery } from './named';
 export type { IndicatorSeriesRow, IndicatorSeriesParams } from './indicator-series';
 export type { CoverageRow } from './coverage';
+export type { TargetRow } from './targets';
+export type { AreaComparisonRow, AreaComparisonParams } from './area-comparison';
 
 /** An observation joined to its source's kind, so every figure can say whether it is illustrative. */
 export interface SeriesRow extends Observation {
@@ -98,7 +102,13 @@ export const queries = {
 	indicatorSeries,
 
 	/** Periods and areas held per indicator (./coverage). */
-	coverage
+	coverage,
+
+	/** The targets set for an area, with their sources' kinds (./targets). */
+	targetsForArea,
+
+	/** A count indicator across areas in one month as rates per 100,000 (./area-comparison). */
+	areaComparison
 };
 
 /**

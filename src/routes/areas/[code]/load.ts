@@ -20,7 +20,7 @@ export interface Queried<R> {
 }
 
 
-async function queried<R extends object>(engine: Engine, qs: NamedQuery<R>[]): Promise<Queried<R>> {
+export async function queried<R extends object>(engine: Engine, qs: NamedQuery<R>[]): Promise<Queried<R>> {
 	const rows: R[] = [];
 	// One after another: an engine may have a single connection.
 	for (const q of qs) rows.push(...(await run(engine, q)));
