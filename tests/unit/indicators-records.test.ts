@@ -9,7 +9,6 @@ import type { Engine } from '../../src/lib/data/engine';
 import { createNodeEngine } from '../../src/lib/data/engine-node';
 import { formatProblem } from '../../src/lib/data/problems';
 import { computeFromContacts } from '../../src/lib/indicators/compute';
-import { invalidUtf8Offsets } from '../../src/lib/data/validate';
 import { checkRecords } from '../../src/lib/indicators/records';
 
 const H = 'person_id,area_code,event_date,event,accommodation,institution,institution_left_date';
@@ -66,14 +65,6 @@ describe('file-level problems', () => {
 			// The same value is then also not a valid institution.
 			'c.csv:5:6: institution "\uFFFD" is not one of prison, other_justice, hospital, armed_forces, asylum_support, care_leaver (use one of prison, other_justice, hospital, armed_forces, asylum_support, care_leaver, or leave it empty)'
 		]);
-	});
-
-	it('finds invalid UTF-8 sequences exactly', () => {
-		const enc = new TextEncoder();
-		expect(invalidUtf8Offsets(enc.encode('ok é € 𝄞'))).toEqual([]);
-		expect(invalidUtf8Offsets(new Uint8Array([0x61, 0xc3]))).toEqual([1]); // truncated
-		expect(invalidUtf8Offsets(new Uint8Array([0xc0, 0xaf]))).toEqual([0, 1]); // overlong
-		expect(invalidUtf8Offsets(new Uint8Array([0xed, 0xa0, 0x80]))).toEqual([0, 1, 2]); // surrogate
 	});
 });
 

@@ -24,6 +24,12 @@ export interface Problem {
 	more?: number;
 }
 
+/** A problem with one cell, before its place is known. */
+export interface CellProblem {
+	problem: string;
+	fix: string;
+}
+
 /** Problems of one kind kept in full; the rest of that kind are counted. */
 export const MAX_PROBLEMS_PER_KIND = 100;
 /** Problems kept in full in all (the first problem of each further kind is kept regardless). */

@@ -8,7 +8,7 @@ import type { Problem } from '../data/problems';
 import { toCsv, type CsvOptions } from '../data/csv';
 import { normaliseCsvText } from '../data/database';
 import { latestYear } from '../data/contract';
-import { yearOutOfRange } from '../data/validate';
+import { yearOutOfRange } from '../data/years';
 import { checkRecords } from './records';
 import {
 	AREAS,

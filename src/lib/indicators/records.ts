@@ -6,14 +6,17 @@
  * computed from a file with a problem.
  *
  * Accepted: UTF-8 with or without a byte-order mark, LF or CRLF line ends, RFC 4180 quoting,
- * columns in any order, blank lines (ignored). The file is read by the data validator's reader
- * (readCsv in lib/data/validate), so encoding, quoting, delimiter and row-width problems read
- * exactly as they do for the data files; the header and field rules here are the contacts' own.
+ * columns in any order, blank lines (ignored). The file is read by the CSV toolkit's strict
+ * reader (readCsv in lib/csv/read), as the data files are, so encoding, quoting, delimiter and
+ * row-width problems read exactly as they do for the data files; the header and field rules here
+ * are the contacts' own.
  */
 import { isRealDate } from '../data/calendar';
 import { MAX_CONTACTS_FILE_BYTES, WMCA, WMCA_AUTHORITIES, latestYear } from '../data/contract';
 import { ProblemLog, escapeUnprintable, fileTooLarge, type Problem } from '../data/problems';
-import { fieldLine, readCsv, yearOutOfRange, type HeaderReport } from '../data/validate';
+import { yearOutOfRange } from '../data/years';
+import { readCsv, type HeaderReport } from '../csv/read';
+import { fieldLine } from '../csv/scan';
 
 export const CONTACT_COLUMNS = [
 	'person_id',

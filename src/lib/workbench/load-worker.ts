@@ -6,6 +6,7 @@
  * bundled indicators, areas and sources or the user's own. Only when every file is clean does it
  * hand the files back, as transferred buffers, for DuckDB. Terminating the worker stops all of it.
  */
+import { scanCsvRecords } from '../csv/scan';
 import { CELLS_FILE } from '../data/contract';
 import { normaliseCsvText } from '../data/database';
 import type { Problem } from '../data/problems';
@@ -45,14 +46,16 @@ async function readFile(file: File): Promise<Uint8Array> {
 	return bytes.subarray(0, at);
 }
 
-/** The header row's names, from the first line of the bytes (enough to tell the file's kind). */
+/**
+ * The header row's names, read by the CSV toolkit's scanner from the first line of the bytes
+ * (enough to tell the file's kind; the file's checker then reads the header strictly).
+ */
 function headerOf(bytes: Uint8Array): string[] {
 	const end = bytes.indexOf(10);
 	const line = new TextDecoder().decode(bytes.subarray(0, end === -1 ? Math.min(bytes.length, 4096) : end));
-	return line
-		.replace(/^\uFEFF/, '')
-		.split(',')
-		.map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+	let header: string[] = [];
+	scanCsvRecords(line, (record) => ((header = record.fields), false), () => {});
+	return header.map((c) => c.trim().toLowerCase());
 }
 
 const encoder = new TextEncoder();
