@@ -6,8 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FILES, MARKERS, VALUE_REPLACING_MARKERS, type ColumnKind, type Marker } from '../src/lib/data/contract.ts';
-import { describeKind, validationRules } from '../src/lib/data/validate.ts';
+import { FILES, MARKER_KEY, UNITS, VALUE_REPLACING_MARKERS, unitSpec, type ColumnKind, type Marker } from '../src/lib/data/contract.ts';
+import { formatValue } from '../src/lib/format/numbers.ts';
+import { describeKind, rangeText, validationRules } from '../src/lib/data/validate.ts';
 
 /** Escape text for a Markdown table cell. */
 const cell = (s: string) => s.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -53,7 +54,7 @@ function allowed(type: ColumnKind): string {
 		case 'enum_list':
 			return `empty (any), or ${type.values.map(code).join(', ')}, separated by spaces`;
 		case 'markers':
-			return Object.keys(MARKERS).map(code).join(', ') + ', separated by spaces';
+			return Object.keys(MARKER_KEY).map(code).join(', ') + ', separated by spaces';
 		case 'ref':
 			return `any ${code(type.column)} in ${type.file}`;
 		case 'text':
@@ -108,11 +109,26 @@ export function dataReadme(): string {
 		'## Markers (GSS shorthand)',
 		`The marker column of observations holds none, one or more of these letters, separated by spaces. ${VALUE_REPLACING_MARKERS.map(code).join(', ')} stand in for a value, so the value is left empty; the others qualify a value that is given.`
 	);
-	const markerRows = (Object.entries(MARKERS) as [Marker, string][]).map(
-		([letter, meaning]) =>
-			`| ${code(letter)} | ${meaning} | ${VALUE_REPLACING_MARKERS.includes(letter) ? 'yes (value left empty)' : 'no (value given)'} |`
+	const markerRows = (Object.keys(MARKER_KEY) as Marker[]).map(
+		(letter) =>
+			`| ${code(letter)} | ${MARKER_KEY[letter].meaning} | ${MARKER_KEY[letter].replacesValue ? 'yes (value left empty)' : 'no (value given)'} |`
 	);
 	p('| Letter | Meaning | Stands in for the value |', '| --- | --- | --- |', ...markerRows);
+
+	p(
+		'## Units',
+		"The unit column of indicators.csv names one of these units. Each says how the indicator's figures are shown, and the range they are checked against (an indicator's max_value can narrow it)."
+	);
+	const unitRows = UNITS.map((u) => {
+		const s = unitSpec(u);
+		const example = formatValue(s.whole ? 1234 : 12.5, u, { withUnit: true });
+		return `| ${code(u)} | ${cell(s.description)} | ${cell(s.label)} | ${cell(example)} | ${s.decimals} | ${s.whole ? 'yes' : 'no'} | ${rangeText(s.min, s.max)} | ${s.additive ? 'yes' : 'no'} |`;
+	});
+	p(
+		'| Unit | What a figure is | Label | Shown as | Decimal places | Whole numbers | Allowed range | Adds up across areas |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- |',
+		...unitRows
+	);
 
 	p('## Validation rules', '`npm run check:data` reports every breach of these rules, not only the first:');
 	p(...validationRules().map((r) => `- ${r}`));

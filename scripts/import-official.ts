@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { toCsv } from '../src/lib/data/csv.ts';
-import { ENGLAND, WEST_MIDLANDS_REGION, WMCA, WMCA_AUTHORITIES } from '../src/lib/data/contract.ts';
+import { ENGLAND, OBSERVATION_COLUMNS, WEST_MIDLANDS_REGION, WMCA, WMCA_AUTHORITIES } from '../src/lib/data/contract.ts';
 import { snapshotFromWorkbook } from './import-snapshot-2019.ts';
 import { sharedLocation } from './shared-dir.mjs';
 
@@ -148,6 +148,6 @@ for (const r of read('housing_first.csv')) {
 observations.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]));
 writeFileSync(
 	`${out}/observations.csv`,
-	toCsv(['indicator_id', 'area_code', 'period', 'value', 'marker', 'source_id', 'note'], observations)
+	toCsv(OBSERVATION_COLUMNS, observations)
 );
 console.log(`${outArg >= 0 ? out : 'data/'}: ${sourceRows.length} sources, ${areaRows.length} areas, ${denominatorRows.length} denominators, ${observations.length} observations`);

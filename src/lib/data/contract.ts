@@ -6,7 +6,6 @@
 
 export const AREA_TYPES = ['country', 'region', 'combined_authority', 'local_authority'] as const;
 export const PILLARS = ['prevented', 'rare', 'brief', 'non_recurring', 'context'] as const;
-export const UNITS = ['people', 'percent', 'rate_per_100k', 'nights', 'days', 'gbp_million'] as const;
 export const POLARITIES = ['lower_is_better', 'higher_is_better', 'neutral'] as const;
 export const FREQUENCIES = ['annual', 'quarterly', 'monthly'] as const;
 export const SOURCE_KINDS = [
@@ -26,8 +25,118 @@ export const DENOMINATOR_MEASURES = ['population', 'households'] as const;
 export const WMCA_TOTALS = ['sum', 'at_most_sum'] as const;
 export type WmcaTotal = (typeof WMCA_TOTALS)[number];
 
-/** Indicator units that count people (or nights or days): whole numbers, never negative. */
-export const WHOLE_NUMBER_UNITS: readonly Unit[] = ['people', 'nights', 'days'];
+/**
+ * A unit of indicator values, as one record: how its figures are written (lib/format/numbers),
+ * what the validator holds them to (lib/data/validate), and how the data dictionary and the
+ * methodology page describe it. A new unit is one entry in UNIT_SPECS.
+ */
+export interface UnitSpec {
+	/** What a figure in the unit is, for the data dictionary. */
+	description: string;
+	/** Decimal places a figure is shown to unless a chart asks for others. */
+	decimals: number;
+	/** Words after a figure of 1 when the unit is spelled out ("1 person", "1 night"). */
+	singular: string;
+	/** Words after any other figure ("52 people"). */
+	plural: string;
+	/** The unit in a column heading or an axis label. */
+	label: string;
+	/** Written around every figure, spelled out or not ("£9.6 million", "12.3%"); replaces the words. */
+	prefix?: string;
+	suffix?: string;
+	/** Around an axis tick, where space is short ("£10m"); default prefix and suffix. */
+	tick?: { prefix?: string; suffix?: string };
+	/**
+	 * Words for a change in the unit: percentages change by percentage points; null for a bare
+	 * count ("Up 12", the sentence names the people). Default: the unit's own words.
+	 */
+	change?: { singular: string; plural: string } | null;
+	/** The allowed range of a figure (max undefined: no upper bound but an indicator's max_value). */
+	min: number;
+	max?: number;
+	/** Figures are whole numbers (counts). */
+	whole: boolean;
+	/** Figures for areas can be added up, so a WMCA total can be its authorities' sum. */
+	additive: boolean;
+}
+
+export const UNIT_SPECS = {
+	people: {
+		description: 'a count of people',
+		decimals: 0,
+		singular: 'person',
+		plural: 'people',
+		label: 'people',
+		change: null,
+		min: 0,
+		whole: true,
+		additive: true
+	},
+	percent: {
+		description: "a percentage of the indicator's denominator",
+		decimals: 1,
+		singular: 'per cent',
+		plural: 'per cent',
+		label: 'per cent',
+		suffix: '%',
+		change: { singular: 'percentage point', plural: 'percentage points' },
+		min: 0,
+		whole: false,
+		additive: false
+	},
+	rate_per_100k: {
+		description: 'a rate per 100,000 of the population (its denominator and year are in denominators.csv)',
+		decimals: 1,
+		singular: 'per 100,000',
+		plural: 'per 100,000',
+		label: 'per 100,000',
+		min: 0,
+		whole: false,
+		additive: false
+	},
+	nights: {
+		description: 'a count of nights',
+		decimals: 0,
+		singular: 'night',
+		plural: 'nights',
+		label: 'nights',
+		min: 0,
+		whole: true,
+		additive: true
+	},
+	days: {
+		description: 'a count of days',
+		decimals: 0,
+		singular: 'day',
+		plural: 'days',
+		label: 'days',
+		min: 0,
+		whole: true,
+		additive: true
+	},
+	gbp_million: {
+		description: 'money in millions of pounds sterling',
+		decimals: 1,
+		singular: 'million',
+		plural: 'million',
+		label: '£ million',
+		prefix: '£',
+		suffix: ' million',
+		tick: { prefix: '£', suffix: 'm' },
+		min: 0,
+		whole: false,
+		additive: true
+	}
+} as const satisfies Record<string, UnitSpec>;
+
+export type Unit = keyof typeof UNIT_SPECS;
+export const UNITS = Object.keys(UNIT_SPECS) as Unit[];
+/** The spec of a unit, typed as the general record (so optional fields can be read). */
+export const unitSpec = (unit: Unit): UnitSpec => UNIT_SPECS[unit];
+/** The units whose figures are whole numbers. */
+export const WHOLE_NUMBER_UNITS: readonly Unit[] = UNITS.filter((u) => unitSpec(u).whole);
+/** The units whose figures for areas can be added up. */
+export const ADDITIVE_UNITS: readonly Unit[] = UNITS.filter((u) => unitSpec(u).additive);
 
 /**
  * The sane range of years for a period or a date: the official counts of rough sleeping began
@@ -47,21 +156,39 @@ export function latestYear(today: Date = new Date()): number {
 export const MAX_DATA_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_CONTACTS_FILE_BYTES = 256 * 1024 * 1024;
 
-/** GSS statistical shorthand. x, c and z stand in for a value; the others qualify one. */
-export const MARKERS = {
-	x: 'not available',
-	c: 'confidential',
-	z: 'not applicable',
-	p: 'provisional',
-	r: 'revised',
-	e: 'estimated',
-	u: 'low reliability'
+/**
+ * GSS statistical shorthand, one record per letter: its meaning, and whether it stands in for a
+ * value (the value is then empty) or qualifies a value that is given.
+ */
+export const MARKER_KEY = {
+	x: { meaning: 'not available', replacesValue: true },
+	c: { meaning: 'confidential', replacesValue: true },
+	z: { meaning: 'not applicable', replacesValue: true },
+	p: { meaning: 'provisional', replacesValue: false },
+	r: { meaning: 'revised', replacesValue: false },
+	e: { meaning: 'estimated', replacesValue: false },
+	u: { meaning: 'low reliability', replacesValue: false }
 } as const;
-export type Marker = keyof typeof MARKERS;
-export const VALUE_REPLACING_MARKERS: readonly Marker[] = ['x', 'c', 'z'];
+export type Marker = keyof typeof MARKER_KEY;
+/** Each marker letter's meaning. */
+export const MARKERS = Object.fromEntries(
+	Object.entries(MARKER_KEY).map(([letter, { meaning }]) => [letter, meaning])
+) as { readonly [M in Marker]: (typeof MARKER_KEY)[M]['meaning'] };
+/** The markers that stand in for a value. */
+export const VALUE_REPLACING_MARKERS: readonly Marker[] = (Object.keys(MARKER_KEY) as Marker[]).filter(
+	(m) => MARKER_KEY[m].replacesValue
+);
+/** "x not available, c confidential, …": the key in words, for descriptions and fixes. */
+export const markerList = (letters: readonly Marker[] = Object.keys(MARKER_KEY) as Marker[]) =>
+	letters.map((m) => `${m} ${MARKERS[m]}`).join(', ');
+/** "x, c or z". */
+const orList = (items: readonly string[]) =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+/** "people, nights and days". */
+const andList = (items: readonly string[]) =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 export type Pillar = (typeof PILLARS)[number];
-export type Unit = (typeof UNITS)[number];
 export type Polarity = (typeof POLARITIES)[number];
 export type Frequency = (typeof FREQUENCIES)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -213,8 +340,8 @@ export const FILES: FileSpec[] = [
 			col('indicator_id', true, { kind: 'ref', file: 'indicators.csv', column: 'indicator_id' }, 'Which indicator.'),
 			col('area_code', true, { kind: 'ref', file: 'areas.csv', column: 'area_code' }, 'Which area.'),
 			col('period', true, { kind: 'period' }, "YYYY (annual; for the snapshot, the autumn of that year), YYYY-Qn or YYYY-MM, matching the indicator's frequency."),
-			col('value', false, { kind: 'decimal' }, "A plain decimal number (no thousands separators or % sign); empty only when marker holds x, c or z. Counts of people, nights and days are whole numbers; no value is negative, and none exceeds the indicator's max_value."),
-			col('marker', false, { kind: 'markers' }, 'Empty, or GSS shorthand letters separated by spaces: x not available, c confidential, z not applicable, p provisional, r revised, e estimated, u low reliability.'),
+			col('value', false, { kind: 'decimal' }, `A plain decimal number (no thousands separators or % sign); empty only when marker holds ${orList(VALUE_REPLACING_MARKERS)}. Counts of ${andList(WHOLE_NUMBER_UNITS)} are whole numbers; no value is outside its unit's range (see Units), and none exceeds the indicator's max_value.`),
+			col('marker', false, { kind: 'markers' }, `Empty, or GSS shorthand letters separated by spaces: ${markerList()}.`),
 			col('source_id', false, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'Where the figure comes from; required whenever there is a value.'),
 			col('note', false, { kind: 'text' }, 'Anything a reader needs to know about this figure.')
 		]
@@ -258,6 +385,11 @@ export const FILES: FileSpec[] = [
 		]
 	}
 ];
+
+/** The columns of observations.csv in order, from its spec, typed as an Observation's keys. */
+export const OBSERVATION_COLUMNS = FILES.find((f) => f.file === 'observations.csv')!.columns.map(
+	(c) => c.name
+) as readonly (keyof Observation)[];
 
 export function fileSpec(file: string): FileSpec | undefined {
 	return FILES.find((f) => f.file === file || f.alsoMatches?.test(file));

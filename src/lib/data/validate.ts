@@ -12,6 +12,7 @@
  * this module holds the contract's rules for the cells, rows and files read.
  */
 import {
+	ADDITIVE_UNITS,
 	AREA_TYPES,
 	CELLS_FILE,
 	CELL_REFERENCE,
@@ -24,10 +25,14 @@ import {
 	WMCA,
 	fileSpec,
 	latestYear,
+	markerList,
+	unitSpec,
+	UNITS,
 	type ColumnKind,
 	type ColumnSpec,
 	type FileSpec,
-	type Marker
+	type Marker,
+	type Unit
 } from './contract';
 import { isRealDate, isRealMonth } from './calendar';
 import { MAX_PROBLEMS_PER_KIND, ProblemLog, escapeUnprintable, fileTooLarge, type CellProblem, type Problem } from './problems';
@@ -39,9 +44,6 @@ import { parseCsvStrict, type CsvTable } from '../csv/table';
 
 // ---------------------------------------------------------------------------------------------
 // Rules shared with the data dictionary (scripts/generate-data-readme), so the two cannot drift.
-
-/** Units whose figures for areas can be added up (so a WMCA total can be their sum). */
-const ADDITIVE_UNITS: readonly string[] = [...WHOLE_NUMBER_UNITS, 'gbp_million'];
 
 /** The fix for a data file over MAX_DATA_FILE_BYTES. */
 const tooLargeFix = (spec: FileSpec) =>
@@ -101,7 +103,7 @@ export function validationRules(): string[] {
 		"An observation's period has the form of its indicator's frequency (annual YYYY, quarterly YYYY-Qn, monthly YYYY-MM) and is a real quarter or month.",
 		`An observation's value is empty only when its marker holds ${VALUE_REPLACING_MARKERS.join(', ')}, and a value is never given together with ${VALUE_REPLACING_MARKERS.join(', ')}.`,
 		'An observation with a value names its source_id.',
-		`Values are never negative. Values of indicators counted in ${WHOLE_NUMBER_UNITS.join(', ')} are whole numbers. No value exceeds its indicator's max_value in indicators.csv (100 for a percentage that is a share of its denominator; a percentage with an empty max_value, such as accommodated_pct, may exceed 100).`,
+		`${valueRangeRule()} Values of indicators counted in ${WHOLE_NUMBER_UNITS.join(', ')} are whole numbers. No value exceeds its indicator's max_value in indicators.csv (100 for a percentage that is a share of its denominator; a percentage with an empty max_value, such as accommodated_pct, may exceed 100).`,
 		`An observation's period lies between ${EARLIEST_YEAR} and next year. Earlier or later years are typing mistakes.`,
 		"An observation is only for an area whose area_type is one of its indicator's area_types (when that column is not empty).",
 		`For an indicator whose wmca_total is sum, the WMCA (${WMCA}) figure for a period equals the sum of the figures of its authorities (the areas whose parent_code is ${WMCA}) wherever all of them are given; for at_most_sum, it is at most that sum.`,
@@ -114,10 +116,17 @@ export function validationRules(): string[] {
 	];
 }
 
-const markerList = () =>
-	Object.entries(MARKERS)
-		.map(([letter, meaning]) => `${letter} ${meaning}`)
-		.join(', ');
+/**
+ * The range rule in words, from the units' records: "Values are never negative." while every unit
+ * runs from 0 with no upper bound, else each unit's range.
+ */
+function valueRangeRule(): string {
+	const specs = UNITS.map((u) => [u, unitSpec(u)] as const);
+	if (specs.every(([, s]) => s.min === 0 && s.max === undefined)) return 'Values are never negative.';
+	return `Values lie in their unit's range: ${specs.map(([u, s]) => `${u} ${rangeText(s.min, s.max)}`).join('; ')}.`;
+}
+/** "0 or more", "0 to 100". */
+export const rangeText = (min: number, max: number | undefined) => (max === undefined ? `${min} or more` : `${min} to ${max}`);
 
 /** "a" or "an" before a word. */
 const an = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
@@ -536,7 +545,7 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 
 			if (spec.file === 'indicators.csv') {
 				const [iUnit, iTotal] = [at('unit'), at('wmca_total')];
-				if (iUnit !== -1 && iTotal !== -1 && f[iTotal] !== '' && !bad.has(iTotal) && !ADDITIVE_UNITS.includes(f[iUnit]))
+				if (iUnit !== -1 && iTotal !== -1 && f[iTotal] !== '' && !bad.has(iTotal) && !(ADDITIVE_UNITS as readonly string[]).includes(f[iUnit]))
 					cell(iTotal, {
 						problem: `wmca_total ${q(f[iTotal])} is given for an indicator in ${f[iUnit]}, which is not added up across areas`,
 						fix: `leave wmca_total empty for percentages and rates; it is for ${ADDITIVE_UNITS.join(', ')}`
@@ -705,20 +714,27 @@ function noteWmcaFigure(
 	else entry.parts.set(area, value);
 }
 
-/** Check a well-formed observation value against its indicator's unit and max_value. */
+/** Check a well-formed observation value against its indicator's unit (range, whole numbers) and max_value. */
 function checkValue(v: string, indicatorId: string, indicator: IndicatorRules): CellProblem | null {
 	if (!DECIMAL.test(v)) return null;
 	const n = Number(v);
 	const what = `value ${q(v)} in column "value"`;
-	if (n < 0)
+	const spec = (UNITS as readonly string[]).includes(indicator.unit) ? unitSpec(indicator.unit as Unit) : undefined;
+	if (!spec) return null; // an unknown unit is reported in indicators.csv
+	if (n < spec.min)
 		return {
-			problem: `${what} is negative, but indicator "${indicatorId}" is counted in ${indicator.unit}`,
-			fix: indicator.unit === 'percent' ? 'give percentages as numbers from 0 up' : 'counts are never negative; check the figure'
+			problem: `${what} is ${spec.min === 0 ? 'negative' : `less than ${spec.min}`}, but indicator "${indicatorId}" is counted in ${indicator.unit}`,
+			fix: indicator.unit === 'percent' ? 'give percentages as numbers from 0 up' : spec.min === 0 && spec.whole ? 'counts are never negative; check the figure' : `give a figure of ${rangeText(spec.min, spec.max)}; check the figure`
 		};
-	if ((WHOLE_NUMBER_UNITS as readonly string[]).includes(indicator.unit) && !Number.isInteger(n))
+	if (spec.whole && !Number.isInteger(n))
 		return {
 			problem: `${what} is not a whole number, but indicator "${indicatorId}" counts ${indicator.unit}`,
 			fix: `give the count as a whole number of ${indicator.unit}`
+		};
+	if (spec.max !== undefined && n > spec.max)
+		return {
+			problem: `${what} is more than ${spec.max}, the largest value a figure in ${indicator.unit} can take`,
+			fix: 'check the figure'
 		};
 	if (indicator.max !== undefined && n > indicator.max)
 		return {

@@ -3,7 +3,7 @@
  * money as £9.6 million, and a true minus sign (−) for negatives.
  */
 import { formatLocale } from 'd3';
-import type { Unit } from '$lib/data/contract';
+import { UNITS, unitSpec, type Unit } from '$lib/data/contract';
 
 const locale = formatLocale({
 	decimal: '.',
@@ -37,15 +37,8 @@ export function formatNumber(value: number, decimals?: number): string {
 	return tidy(fixedFormat(d)(value));
 }
 
-/** Default decimal places for each unit. */
-export const UNIT_DECIMALS: Record<Unit, number> = {
-	people: 0,
-	percent: 1,
-	rate_per_100k: 1,
-	nights: 0,
-	days: 0,
-	gbp_million: 1
-};
+/** Default decimal places for each unit (from the unit's record in the contract). */
+export const UNIT_DECIMALS = Object.fromEntries(UNITS.map((u) => [u, unitSpec(u).decimals])) as Record<Unit, number>;
 
 export interface FormatValueOptions {
 	/** Override the unit's default decimal places. */
@@ -55,6 +48,12 @@ export interface FormatValueOptions {
 }
 
 const plural = (n: number, one: string, many: string) => (Math.abs(n) === 1 ? one : many);
+
+/** A formatted number with a prefix and suffix around it, the minus sign kept in front ("−£1.2 million"). */
+function around(n: string, prefix = '', suffix = ''): string {
+	const negative = n.startsWith('\u2212');
+	return `${negative ? '\u2212' : ''}${prefix}${negative ? n.slice(1) : n}${suffix}`;
+}
 
 /**
  * Format a value in its unit. A null (or NaN) is never shown as 0: it gives "[x]" (not available).
@@ -68,24 +67,10 @@ export function formatValue(
 	options: FormatValueOptions = {}
 ): string {
 	if (value === null || value === undefined || Number.isNaN(value)) return '[x]';
-	const d = options.decimals ?? UNIT_DECIMALS[unit];
-	const n = formatNumber(value, d);
-	switch (unit) {
-		case 'percent':
-			return `${n}%`;
-		case 'gbp_million': {
-			const money = value < 0 && n.startsWith('\u2212') ? `\u2212£${n.slice(1)}` : `£${n}`;
-			return `${money} million`;
-		}
-		case 'people':
-			return options.withUnit ? `${n} ${plural(value, 'person', 'people')}` : n;
-		case 'nights':
-			return options.withUnit ? `${n} ${plural(value, 'night', 'nights')}` : n;
-		case 'days':
-			return options.withUnit ? `${n} ${plural(value, 'day', 'days')}` : n;
-		case 'rate_per_100k':
-			return options.withUnit ? `${n} per 100,000` : n;
-	}
+	const spec = unitSpec(unit);
+	const n = formatNumber(value, options.decimals ?? spec.decimals);
+	if (spec.prefix !== undefined || spec.suffix !== undefined) return around(n, spec.prefix, spec.suffix);
+	return options.withUnit ? `${n} ${plural(value, spec.singular, spec.plural)}` : n;
 }
 
 /**
@@ -94,31 +79,19 @@ export function formatValue(
  */
 export function formatChange(change: number, unit: Unit, options: { decimals?: number } = {}): string {
 	const size = Math.abs(change);
-	const d = options.decimals ?? UNIT_DECIMALS[unit];
-	if (unit === 'percent') {
+	const spec = unitSpec(unit);
+	const d = options.decimals ?? spec.decimals;
+	if (spec.change === null) return formatNumber(size, d);
+	if (spec.change) {
 		const n = formatNumber(size, d);
-		return `${n} ${n === '1' || n === '1.0' ? 'percentage point' : 'percentage points'}`;
+		return `${n} ${/^1(\.0+)?$/.test(n) ? spec.change.singular : spec.change.plural}`;
 	}
-	if (unit === 'people') return formatNumber(size, d);
 	return formatValue(size, unit, { decimals: d, withUnit: true });
 }
 
 /** Words for a unit, for column headings and axis labels. */
 export function unitLabel(unit: Unit): string {
-	switch (unit) {
-		case 'people':
-			return 'people';
-		case 'percent':
-			return 'per cent';
-		case 'rate_per_100k':
-			return 'per 100,000';
-		case 'nights':
-			return 'nights';
-		case 'days':
-			return 'days';
-		case 'gbp_million':
-			return '£ million';
-	}
+	return unitSpec(unit).label;
 }
 
 /**
@@ -128,12 +101,10 @@ export function unitLabel(unit: Unit): string {
 export function axisFormat(unit: Unit | undefined): (value: number) => string {
 	const base = locale.format(',~f');
 	const f = (v: number) => tidy(base(Math.round(v * 1e9) / 1e9));
-	switch (unit) {
-		case 'percent':
-			return (v) => `${f(v)}%`;
-		case 'gbp_million':
-			return (v) => (v < 0 ? `\u2212£${f(-v)}m` : `£${f(v)}m`);
-		default:
-			return f;
-	}
+	if (!unit) return f;
+	const spec = unitSpec(unit);
+	const prefix = spec.tick?.prefix ?? spec.prefix;
+	const suffix = spec.tick?.suffix ?? spec.suffix;
+	if (prefix === undefined && suffix === undefined) return f;
+	return (v) => around(f(v), prefix, suffix);
 }

@@ -7,7 +7,7 @@ import type { Engine } from '../data/engine';
 import type { Problem } from '../data/problems';
 import { toCsv, type CsvOptions } from '../data/csv';
 import { normaliseCsvText } from '../data/database';
-import { latestYear } from '../data/contract';
+import { OBSERVATION_COLUMNS, latestYear } from '../data/contract';
 import { yearOutOfRange } from '../data/years';
 import { checkRecords } from './records';
 import {
@@ -27,15 +27,8 @@ export const DEFAULT_SOURCE_ID = 'illustrative_register';
 /** Name the contacts text is registered under: cannot collide with the dashboard's data files. */
 export const CONTACTS_FILE_NAME = 'ind_contacts_upload.csv';
 
-export const OBSERVATION_COLUMNS = [
-	'indicator_id',
-	'area_code',
-	'period',
-	'value',
-	'marker',
-	'source_id',
-	'note'
-] as const;
+/** The observations.csv columns, from the contract (re-exported for the workbench's publish step). */
+export { OBSERVATION_COLUMNS };
 
 /** One output row, in the observations.csv schema. */
 export interface ObservationRow {

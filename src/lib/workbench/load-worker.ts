@@ -9,9 +9,10 @@
 import { scanCsvRecords } from '../csv/scan';
 import { CELLS_FILE } from '../data/contract';
 import { normaliseCsvText } from '../data/database';
+import { OBSERVATION_COLUMNS } from '../data/contract';
 import type { Problem } from '../data/problems';
 import { checkDataFiles, type DataFile } from '../data/validate';
-import { checkRecords } from '../indicators/records';
+import { CONTACT_COLUMNS, checkRecords } from '../indicators/records';
 import { kindOfHeader, type CheckedFile, type FileKind, type LoadMessage, type LoadRequest } from './load-protocol';
 
 const post = (message: LoadMessage, transfer: Transferable[] = []) => postMessage(message, { transfer });
@@ -82,7 +83,7 @@ async function load({ files, reference }: LoadRequest): Promise<LoadMessage> {
 				line: 1,
 				column: 1,
 				problem: 'this is neither a contacts file nor a file in the observations format',
-				fix: 'give contacts the columns person_id,area_code,event_date,event,accommodation,institution,institution_left_date, or indicator figures the columns of data/observations.csv'
+				fix: `give contacts the columns ${CONTACT_COLUMNS.join(',')}, or indicator figures the columns ${OBSERVATION_COLUMNS.join(',')} (data/observations.csv)`
 			});
 			continue;
 		}

@@ -3,7 +3,7 @@
  * plain words for the methodology page: the same columns the validator reads, so the page
  * cannot state a rule the data are not held to.
  */
-import { WHOLE_NUMBER_UNITS, type Indicator } from '$lib/data/contract';
+import { UNITS, unitSpec, type Indicator } from '$lib/data/contract';
 
 const AREA_TYPE_WORDS: Record<string, string> = {
 	country: 'the country (England)',
@@ -27,8 +27,11 @@ export function indicatorRules(ind: Indicator): string[] {
 					: `Between 0 and ${max}.`
 		);
 	else {
-		const whole = (WHOLE_NUMBER_UNITS as readonly string[]).includes(ind.unit);
-		const range = max === '' ? 'never negative' : `between 0 and ${max}`;
+		const spec = UNITS.includes(ind.unit) ? unitSpec(ind.unit) : undefined;
+		const whole = spec?.whole ?? false;
+		const min = spec?.min ?? 0;
+		const top = max !== '' ? max : spec?.max !== undefined ? String(spec.max) : '';
+		const range = top === '' ? (min === 0 ? 'never negative' : `at least ${min}`) : `between ${min} and ${top}`;
 		rules.push(whole ? `Whole numbers, ${range}.` : `${range[0].toUpperCase()}${range.slice(1)}.`);
 	}
 	if (ind.area_types !== '')
