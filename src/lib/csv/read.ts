@@ -76,7 +76,6 @@ export function readCsv(path: string, input: Uint8Array | string, options: ReadC
 	};
 	const add = (line: number, column: number, problem: string, fix: string) =>
 		log.add({ file: path, line, column, problem, fix });
-	const headerText = options.columns.join(',');
 
 	const maxBytes = options.maxBytes ?? MAX_DATA_FILE_BYTES;
 	if (input.length > maxBytes) {
@@ -89,15 +88,7 @@ export function readCsv(path: string, input: Uint8Array | string, options: ReadC
 	else {
 		const stop = (options.badUtf8 ?? 'stop') === 'stop';
 		const decoded = decodeUtf8(input, stop ? 1 : Infinity);
-		for (const bad of decoded.bad) {
-			const hex = bad.byte.toString(16).toUpperCase().padStart(2, '0');
-			add(
-				bad.line,
-				stop ? 1 : bad.column,
-				`the file is not UTF-8: byte 0x${hex} on this line is not valid UTF-8`,
-				'save the file with UTF-8 encoding; in Excel: Save As, CSV UTF-8'
-			);
-		}
+		for (const bad of decoded.bad) reportBadUtf8(add, bad.line, stop ? 1 : bad.column, bad.byte);
 		if (decoded.bad.length > 0) {
 			if (stop) return done();
 			allUtf8 = false;
@@ -106,11 +97,135 @@ export function readCsv(path: string, input: Uint8Array | string, options: ReadC
 	}
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 	out.text = text;
-	if (/^\s*$/.test(text)) {
-		add(1, 1, 'the file is empty', `it needs at least the header row: ${headerText}`);
+	if (BLANK.test(text)) {
+		reportEmpty(add, options.columns);
 		return done();
 	}
 
+	const sink = recordSink(path, options, log);
+	scanCsvRecords(text, sink.onRecord, sink.onIssue);
+	sink.end();
+	out.header = sink.header;
+	out.headerLine = sink.headerLine;
+	out.readable = allUtf8 && sink.readable();
+	return done();
+}
+
+type Add = (line: number, column: number, problem: string, fix: string) => void;
+const BLANK = /^\s*$/;
+
+function reportBadUtf8(add: Add, line: number, column: number, byte: number): void {
+	const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+	add(
+		line,
+		column,
+		`the file is not UTF-8: byte 0x${hex} on this line is not valid UTF-8`,
+		'save the file with UTF-8 encoding; in Excel: Save As, CSV UTF-8'
+	);
+}
+
+function reportEmpty(add: Add, columns: readonly string[]): void {
+	add(1, 1, 'the file is empty', `it needs at least the header row: ${columns.join(',')}`);
+}
+
+export interface ReadCsvPiecesOptions extends ReadCsvOptions {
+	/** The file's size in bytes (known before reading: a file over maxBytes is refused unread). */
+	size: number;
+}
+
+/**
+ * readCsv for a file that arrives in pieces (a File's stream), holding no more of it than the
+ * current piece and the record running over its end: the same checks and messages, the same
+ * rows passed to `options.onRow`. Bytes that are not UTF-8 are always reported line by line and
+ * read on (readCsv's badUtf8 'continue'). No text is kept, so CsvRead.text is ''. The bytes are
+ * cut after their last LF (a byte that is never part of a longer UTF-8 sequence), so each piece
+ * decodes on its own and the physical lines stay exact.
+ */
+export async function readCsvPieces(
+	path: string,
+	chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+	options: ReadCsvPiecesOptions
+): Promise<CsvRead> {
+	const log = options.log ?? new ProblemLog();
+	const out: CsvRead = { text: '', header: [], headerLine: 1, readable: false, problems: [] };
+	const done = () => {
+		if (!options.log) out.problems = log.list();
+		return out;
+	};
+	const add: Add = (line, column, problem, fix) => log.add({ file: path, line, column, problem, fix });
+	const maxBytes = options.maxBytes ?? MAX_DATA_FILE_BYTES;
+	if (options.size > maxBytes) {
+		log.add(fileTooLarge(path, options.size, maxBytes, options.tooLargeFix ?? WRONG_FILE_FIX));
+		return done();
+	}
+	const sink = recordSink(path, options, log);
+	let allUtf8 = true;
+	let first = true;
+	/** Physical line the next piece of bytes starts on. */
+	let byteLine = 1;
+	/** Text not yet scanned (a record running over the last piece's end), and its line. */
+	let text = '';
+	let textLine = 1;
+	/** Only blank text so far: the file may yet prove empty. */
+	let blank = true;
+
+	const piece = (bytes: Uint8Array, final: boolean) => {
+		const decoded = decodeUtf8(bytes, Infinity, { keepBom: !first });
+		first = false;
+		for (const bad of decoded.bad) reportBadUtf8(add, byteLine + bad.line - 1, bad.column, bad.byte);
+		if (decoded.bad.length > 0) allUtf8 = false;
+		for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) byteLine++;
+		if (sink.stopped()) return;
+		text += decoded.text;
+		if (blank) {
+			if (BLANK.test(text)) {
+				if (final) reportEmpty(add, options.columns);
+				return;
+			}
+			blank = false;
+		}
+		const scanned = scanCsvRecords(text, sink.onRecord, sink.onIssue, { line: textLine, final });
+		text = text.slice(scanned.consumed);
+		textLine = scanned.line;
+	};
+
+	let carry: Uint8Array = new Uint8Array(0);
+	for await (const chunk of chunks) {
+		const lastLf = chunk.lastIndexOf(10);
+		if (lastLf === -1) {
+			carry = concat(carry, chunk);
+			continue;
+		}
+		piece(concat(carry, chunk.subarray(0, lastLf + 1)), false);
+		carry = chunk.slice(lastLf + 1);
+	}
+	piece(carry, true);
+	if (blank) return done();
+	sink.end();
+	out.header = sink.header;
+	out.headerLine = sink.headerLine;
+	out.readable = allUtf8 && sink.readable();
+	return done();
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+	if (a.length === 0) return b;
+	const joined = new Uint8Array(a.length + b.length);
+	joined.set(a);
+	joined.set(b, a.length);
+	return joined;
+}
+
+/**
+ * What readCsv and readCsvPieces do with each scanned record and syntax issue: read and check
+ * the header (or stop at another delimiter), report quoting problems and rows of the wrong width,
+ * and pass each data row on.
+ */
+function recordSink(path: string, options: ReadCsvOptions, log: ProblemLog) {
+	const add = (line: number, column: number, problem: string, fix: string) =>
+		log.add({ file: path, line, column, problem, fix });
+	const headerText = options.columns.join(',');
+	const out = { header: [] as string[], headerLine: 1 };
 	let header: string[] | undefined;
 	let pending: CsvSyntaxIssue[] = [];
 	let unclosed = false;
@@ -145,9 +260,7 @@ export function readCsv(path: string, input: Uint8Array | string, options: ReadC
 		return true;
 	};
 
-	scanCsvRecords(
-		text,
-		(record) => {
+	const onRecord = (record: CsvRecord): boolean | void => {
 			if (!header) {
 				header = out.header = record.fields;
 				out.headerLine = record.line;
@@ -193,13 +306,26 @@ export function readCsv(path: string, input: Uint8Array | string, options: ReadC
 				);
 			}
 			options.onRow?.(row, row.complete && !quoting);
-		},
-		(issue) => {
+		};
+	const onIssue = (issue: CsvSyntaxIssue) => {
 			pending.push(issue);
 			if (issue.kind === 'unclosed_quote') unclosed = true;
-		}
-	);
-	if (!wrongDelimiter) reportIssues();
-	out.readable = allUtf8 && !unclosed && !wrongDelimiter;
-	return done();
+		};
+	return {
+		onRecord,
+		onIssue,
+		/** The scan is over: report the issues not yet reported. */
+		end: () => {
+			if (!wrongDelimiter) reportIssues();
+		},
+		get header() {
+			return out.header;
+		},
+		get headerLine() {
+			return out.headerLine;
+		},
+		/** Stopped at another delimiter (nothing after the header is read). */
+		stopped: () => wrongDelimiter,
+		readable: () => !unclosed && !wrongDelimiter
+	};
 }

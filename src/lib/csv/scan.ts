@@ -32,15 +32,29 @@ export type CsvSyntaxIssue =
  * `onIssue` hears of each syntax problem before `onRecord` hears of the record holding it.
  * Reading stops when `onRecord` returns false, or at an unclosed quote (everything after it
  * would be inside the quote).
+ *
+ * For a file read in pieces, `options.final: false` says more text follows: a record that runs
+ * to the end of `text` (no line end after it, or a quote still open) is then not read, and the
+ * answer's `consumed` is where it starts, so the caller scans it again with the next piece in
+ * front; `options.line` is the physical line `text` starts on. Issues of a record are passed on
+ * only with the record, so a record scanned twice is reported once.
  */
 export function scanCsvRecords(
 	text: string,
 	onRecord: (record: CsvRecord) => boolean | void,
-	onIssue: (issue: CsvSyntaxIssue) => void
-): void {
+	onIssue: (issue: CsvSyntaxIssue) => void,
+	options: { line?: number; final?: boolean } = {}
+): { consumed: number; line: number } {
 	const n = text.length;
-	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	let line = 1;
+	const final = options.final ?? true;
+	let line = options.line ?? 1;
+	// A byte-order mark only at the start of the file, not of a later piece.
+	let i = line === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const issues: CsvSyntaxIssue[] = [];
+	const flush = () => {
+		for (const issue of issues) onIssue(issue);
+		issues.length = 0;
+	};
 	const COMMA = 44;
 	const QUOTE = 34;
 	const LF = 10;
@@ -60,6 +74,7 @@ export function scanCsvRecords(
 			continue;
 		}
 		const recordLine = line;
+		const recordStart = i;
 		const fields: string[] = [];
 		let fieldLines: number[] | undefined;
 		for (;;) {
@@ -72,8 +87,10 @@ export function scanCsvRecords(
 				for (;;) {
 					const j = text.indexOf('"', i);
 					if (j === -1) {
+						if (!final) return { consumed: recordStart, line: recordLine };
+						flush();
 						onIssue({ kind: 'unclosed_quote', line: fieldLine, field: fields.length });
-						return;
+						return { consumed: n, line };
 					}
 					for (let k = i; k < j; k++) {
 						const d = text.charCodeAt(k);
@@ -99,7 +116,7 @@ export function scanCsvRecords(
 						i++;
 					}
 					value += text.slice(start, i);
-					onIssue({ kind: 'text_after_quote', line: fieldLine, field: fields.length, value });
+					issues.push({ kind: 'text_after_quote', line: fieldLine, field: fields.length, value });
 				}
 			} else {
 				const start = i;
@@ -109,7 +126,7 @@ export function scanCsvRecords(
 					i++;
 				}
 				value = text.slice(start, i);
-				if (value.includes('"')) onIssue({ kind: 'stray_quote', line: fieldLine, field: fields.length, value });
+				if (value.includes('"')) issues.push({ kind: 'stray_quote', line: fieldLine, field: fields.length, value });
 			}
 			if (fieldLine !== recordLine && !fieldLines) fieldLines = fields.map(() => recordLine);
 			fields.push(value);
@@ -118,7 +135,8 @@ export function scanCsvRecords(
 				i++;
 				continue;
 			}
-			// End of record: line end or end of text.
+			// End of record: line end or end of text (or, when more text follows, not yet known).
+			if (i >= n && !final) return { consumed: recordStart, line: recordLine };
 			if (i < n) {
 				const end = text.charCodeAt(i++);
 				if (end === CR && text.charCodeAt(i) === LF) i++;
@@ -126,8 +144,11 @@ export function scanCsvRecords(
 			}
 			break;
 		}
-		if (onRecord(fieldLines ? { line: recordLine, fields, fieldLines } : { line: recordLine, fields }) === false) return;
+		flush();
+		if (onRecord(fieldLines ? { line: recordLine, fields, fieldLines } : { line: recordLine, fields }) === false)
+			return { consumed: i, line };
 	}
+	return { consumed: n, line };
 }
 
 

@@ -56,11 +56,17 @@ export interface BadUtf8 {
 /**
  * Decode UTF-8 bytes strictly (a leading BOM is dropped). `text` has U+FFFD for each sequence
  * that is not UTF-8; `bad` locates the first such byte on each line holding one, for at most
- * `maxLines` lines, in file order (empty when the bytes are all UTF-8).
+ * `maxLines` lines, in file order (empty when the bytes are all UTF-8). `keepBom`: the bytes are
+ * a later piece of a file, so a leading U+FEFF is text, not a byte-order mark.
  */
-export function decodeUtf8(bytes: Uint8Array, maxLines = Infinity): { text: string; bad: BadUtf8[] } {
+export function decodeUtf8(
+	bytes: Uint8Array,
+	maxLines = Infinity,
+	options: { keepBom?: boolean } = {}
+): { text: string; bad: BadUtf8[] } {
+	const ignoreBOM = options.keepBom ?? false;
 	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bad: [] };
+		return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM }).decode(bytes), bad: [] };
 	} catch (error) {
 		// Only a decoding error means bytes that are not UTF-8; anything else (a string too long
 		// for the engine) is not the file's fault and must not be reported as if it were.
@@ -87,6 +93,6 @@ export function decodeUtf8(bytes: Uint8Array, maxLines = Infinity): { text: stri
 			}
 			bad.push({ line, column, byte: bytes[offset] });
 		}
-		return { text: new TextDecoder('utf-8').decode(bytes), bad };
+		return { text: new TextDecoder('utf-8', { ignoreBOM }).decode(bytes), bad };
 	}
 }

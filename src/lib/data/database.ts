@@ -17,7 +17,12 @@ import { checkDataFiles, type DataFile } from './validate';
  * Line count is unchanged (each line end becomes one LF), so line numbers still agree.
  */
 export function normaliseCsvText(text: string): string {
-	return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+	return normaliseLineEnds(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+/** CRLF and CR line ends as LF (for a later piece of a file, where U+FEFF is text). */
+export function normaliseLineEnds(text: string): string {
+	return text.replace(/\r\n?/g, '\n');
 }
 
 export async function loadDataFiles(engine: Engine, files: Record<string, string>): Promise<void> {

@@ -15,7 +15,7 @@ import { isRealDate } from '../data/calendar';
 import { MAX_CONTACTS_FILE_BYTES, WMCA, WMCA_AUTHORITIES, latestYear } from '../data/contract';
 import { ProblemLog, escapeUnprintable, fileTooLarge, type Problem } from '../data/problems';
 import { yearOutOfRange } from '../data/years';
-import { readCsv, type HeaderReport } from '../csv/read';
+import { readCsv, readCsvPieces, type CsvRead, type HeaderReport, type ReadCsvOptions } from '../csv/read';
 import { fieldLine } from '../csv/scan';
 
 export const CONTACT_COLUMNS = [
@@ -261,18 +261,14 @@ const FIELD_CHECKS: Record<ContactColumn, FieldCheck> = {
 // ---------------------------------------------------------------------------------------------
 // The checker
 
-/**
- * Check a contacts file. `input` is the file's bytes (checked as UTF-8) or text already decoded.
- * `file` is the name shown in messages.
- */
-export function checkRecords(input: Uint8Array | string, file: string, options: CheckOptions = {}): CheckResult {
+/** The reading options and the state of a contacts check: the part checkRecords and checkRecordsPieces share. */
+function contactsCheck(file: string, options: CheckOptions) {
 	const log = new ProblemLog();
 	let columns: [ContactColumn, number][] = [];
-	let count = 0;
+	const state = { count: 0 };
 	const records: ContactRecord[] | undefined = options.keepRecords ? [] : undefined;
 	const lastYear = latestYear(options.today);
-
-	const read = readCsv(file, input, {
+	const read: ReadCsvOptions = {
 		columns: CONTACT_COLUMNS,
 		badUtf8: 'continue',
 		log,
@@ -282,7 +278,7 @@ export function checkRecords(input: Uint8Array | string, file: string, options: 
 			columns = checkHeader(header, report);
 		},
 		onRow(row, clean) {
-			count++;
+			const count = ++state.count;
 			if (options.onProgress && count % 100_000 === 0) options.onProgress(count);
 			if (!clean) return; // its quoting or width problem is reported already
 			const f = row.fields;
@@ -298,16 +294,44 @@ export function checkRecords(input: Uint8Array | string, file: string, options: 
 			}
 			if (records && ok) records.push(rec as unknown as ContactRecord);
 		}
-	});
+	};
+	/** The result, once the file is read. */
+	const result = (csv: CsvRead): CheckResult => {
+		if (state.count === 0 && log.count === 0)
+			log.add({
+				file,
+				line: csv.headerLine + 1,
+				column: 1,
+				problem: 'the file has a header row but no records',
+				fix: 'add the records below the header'
+			});
+		const problems = log.list();
+		return { problems, text: csv.text, header: csv.header, count: state.count, ...(options.keepRecords ? { records } : {}) };
+	};
+	return { read, result };
+}
 
-	if (count === 0 && log.count === 0)
-		log.add({
-			file,
-			line: read.headerLine + 1,
-			column: 1,
-			problem: 'the file has a header row but no records',
-			fix: 'add the records below the header'
-		});
-	const problems = log.list();
-	return { problems, text: read.text, header: read.header, count, ...(options.keepRecords ? { records } : {}) };
+/**
+ * Check a contacts file. `input` is the file's bytes (checked as UTF-8) or text already decoded.
+ * `file` is the name shown in messages.
+ */
+export function checkRecords(input: Uint8Array | string, file: string, options: CheckOptions = {}): CheckResult {
+	const check = contactsCheck(file, options);
+	return check.result(readCsv(file, input, check.read));
+}
+
+/**
+ * Check a contacts file that arrives in pieces (a File's stream, in the workbench's load worker),
+ * holding no more of it than one piece: the same problems and count as checkRecords, but no
+ * text (CheckResult.text is ''). `size` is the file's size, so a file over the limit is refused
+ * unread.
+ */
+export async function checkRecordsPieces(
+	chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+	size: number,
+	file: string,
+	options: CheckOptions = {}
+): Promise<CheckResult> {
+	const check = contactsCheck(file, options);
+	return check.result(await readCsvPieces(file, chunks, { ...check.read, size }));
 }

@@ -68,6 +68,13 @@ export function monthIndex(period: string): number {
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
+ * DuckDB's CSV read buffer for the contacts file: 1 MiB rather than its default (16 times the
+ * 2 MB longest line), which in the browser's single-threaded DuckDB held over 100 MB for a 100 MB
+ * file. A checked contacts line is a few hundred bytes at most.
+ */
+const CSV_BUFFER_BYTES = 1024 * 1024;
+
+/**
  * Load a registered contacts CSV (already checked, see records.ts) into ind_events. `header` is
  * the file's own column order; columns are then picked by name, so any order is accepted.
  *
@@ -80,27 +87,39 @@ export function loadEventsSql(fileName: string, header: readonly string[]): stri
 	const columns = header.map((c) => `${q(c)}: 'VARCHAR'`).join(', ');
 	const maskCase = INSTITUTIONS.map((inst) => `WHEN ${q(inst)} THEN ${INSTITUTION_BITS[inst]}`).join(' ');
 	const areaCase = WMCA_AUTHORITIES.map((a, i) => `WHEN ${q(a.code)} THEN ${i + 1}`).join(' ');
+	// raw is read once and used twice (the distinct people, then the join), so it is held in
+	// memory: it keeps each event's person string and the small values worked out from its other
+	// strings, not the strings themselves. Keeping them all was the peak of the workbench's memory.
 	return `CREATE OR REPLACE TABLE ind_events AS
-WITH raw AS MATERIALIZED (
+WITH csv AS (
 	SELECT person_id AS person, area_code, CAST(event_date AS DATE) AS d, event,
 		coalesce(accommodation, '') AS accommodation, coalesce(institution, '') AS institution,
 		CAST(institution_left_date AS DATE) AS left_date
 	FROM read_csv(${q(fileName)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-		columns = {${columns}})
+		columns = {${columns}}, buffer_size = ${CSV_BUFFER_BYTES})
+),
+raw AS MATERIALIZED (
+	SELECT person,
+		CAST(CASE area_code ${areaCase} END AS TINYINT) AS area,
+		d,
+		event = 'seen_rough_sleeping' AS seen,
+		accommodation = 'settled' AS settled,
+		CAST(CASE
+			WHEN institution = 'care_leaver' OR (institution <> '' AND d - left_date BETWEEN 0 AND 85)
+			THEN CASE institution ${maskCase} END
+			ELSE 0 END AS TINYINT) AS mask
+	FROM csv
 ),
 ids AS (SELECT person, CAST(row_number() OVER () AS INTEGER) AS pid FROM (SELECT DISTINCT person FROM raw))
 SELECT
 	ids.pid,
-	CASE raw.area_code ${areaCase} END AS area,
+	CAST(raw.area AS INTEGER) AS area,
 	CAST(raw.d - DATE '1970-01-01' AS INTEGER) AS day,
 	CAST(year(raw.d) * 12 + month(raw.d) - 1 AS INTEGER) AS m,
 	CAST(day(raw.d) - 1 AS INTEGER) AS dom,
-	raw.event = 'seen_rough_sleeping' AS seen,
-	raw.accommodation = 'settled' AS settled,
-	CAST(CASE
-		WHEN raw.institution = 'care_leaver' OR (raw.institution <> '' AND raw.d - raw.left_date BETWEEN 0 AND 85)
-		THEN CASE raw.institution ${maskCase} END
-		ELSE 0 END AS INTEGER) AS mask
+	raw.seen,
+	raw.settled,
+	CAST(raw.mask AS INTEGER) AS mask
 FROM raw JOIN ids USING (person)`;
 }
 

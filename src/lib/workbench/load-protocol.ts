@@ -21,10 +21,11 @@ export interface LoadRequest {
 export interface LoadProgress {
 	type: 'progress';
 	file: string;
-	phase: 'reading' | 'checking';
+	/** reading: a file read whole, then checked; streaming: a file read and checked as it streams in. */
+	phase: 'reading' | 'checking' | 'streaming';
 	bytesRead: number;
 	bytesTotal: number;
-	/** Lines read so far (reading) or records checked so far (checking). */
+	/** Lines read so far (reading) or records checked so far (checking, streaming). */
 	rows: number;
 }
 

@@ -7,12 +7,11 @@
  * hand the files back, as transferred buffers, for DuckDB. Terminating the worker stops all of it.
  */
 import { scanCsvRecords } from '../csv/scan';
-import { CELLS_FILE } from '../data/contract';
-import { normaliseCsvText } from '../data/database';
-import { OBSERVATION_COLUMNS } from '../data/contract';
+import { CELLS_FILE, OBSERVATION_COLUMNS } from '../data/contract';
+import { normaliseCsvText, normaliseLineEnds } from '../data/database';
 import type { Problem } from '../data/problems';
 import { checkDataFiles, type DataFile } from '../data/validate';
-import { CONTACT_COLUMNS, checkRecords } from '../indicators/records';
+import { CONTACT_COLUMNS, checkRecordsPieces } from '../indicators/records';
 import { kindOfHeader, type CheckedFile, type FileKind, type LoadMessage, type LoadRequest } from './load-protocol';
 
 const post = (message: LoadMessage, transfer: Transferable[] = []) => postMessage(message, { transfer });
@@ -59,6 +58,75 @@ function headerOf(bytes: Uint8Array): string[] {
 	return header.map((c) => c.trim().toLowerCase());
 }
 
+/** The file's first bytes: enough for its header row, and so its kind, without reading it all. */
+async function headBytes(file: File): Promise<Uint8Array> {
+	return new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
+}
+
+/**
+ * The file's bytes as its stream gives them, passed on one chunk at a time (nothing kept), with
+ * progress, and whether any line needs normalising for DuckDB (a byte-order mark or a CR).
+ */
+function chunksOf(file: File, onChunk: (bytesRead: number) => void) {
+	const seen = { cr: false, bom: false };
+	async function* chunks() {
+		const reader = file.stream().getReader();
+		let at = 0;
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			if (at === 0) seen.bom = value[0] === 0xef && value[1] === 0xbb && value[2] === 0xbf;
+			if (!seen.cr && value.indexOf(13) !== -1) seen.cr = true;
+			at += value.length;
+			onChunk(at);
+			yield value;
+		}
+	}
+	return { chunks: chunks(), seen };
+}
+
+/**
+ * A contacts file's bytes as DuckDB's CSV reader wants them (LF line ends, no byte-order mark),
+ * read again from the file and normalised piece by piece into one buffer no larger than the
+ * file: for the files (saved on Windows, say) that DuckDB cannot read as they are.
+ */
+async function normalisedBytes(file: File): Promise<Uint8Array> {
+	const out = new Uint8Array(file.size);
+	let at = 0;
+	let carry: Uint8Array = new Uint8Array(0);
+	const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+	// Only the file's first piece can start with a byte-order mark.
+	const put = (bytes: Uint8Array, first: boolean) => {
+		const text = decoder.decode(bytes, { stream: true });
+		at += encoder.encodeInto(first ? normaliseCsvText(text) : normaliseLineEnds(text), out.subarray(at)).written;
+	};
+	const reader = file.stream().getReader();
+	let first = true;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		// Cut after the last LF, so a CR LF pair is never split between two pieces.
+		const lastLf = value.lastIndexOf(10);
+		if (lastLf === -1) {
+			carry = concatBytes(carry, value);
+			continue;
+		}
+		put(concatBytes(carry, value.subarray(0, lastLf + 1)), first);
+		first = false;
+		carry = value.slice(lastLf + 1);
+	}
+	put(carry, first);
+	return out.subarray(0, at);
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+	if (a.length === 0) return b;
+	const joined = new Uint8Array(a.length + b.length);
+	joined.set(a);
+	joined.set(b, a.length);
+	return joined;
+}
+
 const encoder = new TextEncoder();
 /**
  * The bytes DuckDB's CSV reader gets: the file's own when it is already UTF-8 with LF line ends
@@ -75,8 +143,7 @@ async function load({ files, reference }: LoadRequest): Promise<LoadMessage> {
 	const dataFiles: (DataFile & { kind: FileKind })[] = [];
 	let contactsFiles = 0;
 	for (const file of files) {
-		const bytes = await readFile(file);
-		const kind = kindOfHeader(headerOf(bytes));
+		const kind = kindOfHeader(headerOf(await headBytes(file)));
 		if (!kind) {
 			problems.push({
 				file: file.name,
@@ -92,24 +159,29 @@ async function load({ files, reference }: LoadRequest): Promise<LoadMessage> {
 				problems.push({ file: file.name, line: 1, column: 1, problem: 'more than one contacts file was chosen', fix: 'load one contacts file at a time, or join them into one' });
 				continue;
 			}
+			// Read and checked as it streams in, a piece at a time: the worker never holds the
+			// whole file (a 100 MB register would otherwise sit in memory twice, as bytes and as
+			// text, beside DuckDB's copy).
 			const due = throttle();
-			const total = bytes.length;
-			const result = checkRecords(bytes, file.name, {
+			const progress = { bytesRead: 0, rows: 0 };
+			const tell = () => post({ type: 'progress', file: file.name, phase: 'streaming', bytesRead: progress.bytesRead, bytesTotal: file.size, rows: progress.rows });
+			const { chunks, seen } = chunksOf(file, (at) => {
+				progress.bytesRead = at;
+				if (due()) tell();
+			});
+			const result = await checkRecordsPieces(chunks, file.size, file.name, {
 				onProgress: (n) => {
-					if (due()) post({ type: 'progress', file: file.name, phase: 'checking', bytesRead: total, bytesTotal: total, rows: n });
+					progress.rows = n;
+					if (due()) tell();
 				}
 			});
+			progress.rows = result.count;
+			tell();
 			if (result.problems.length) problems.push(...result.problems);
-			else {
-				// A file DuckDB can read as it is goes to DuckDB as the File (read from disk there, no
-				// copy of it in this worker's answer or in DuckDB's memory); else its normalised bytes.
-				const ready = forDuckDb(bytes, () => result.text);
-				checked.push(
-					ready === bytes
-						? { name: file.name, kind, bytes: new Uint8Array(0), source: file, header: result.header, rows: result.count }
-						: { name: file.name, kind, bytes: ready, header: result.header, rows: result.count }
-				);
-			}
+			else if (!seen.bom && !seen.cr)
+				// DuckDB reads the File itself (from disk, in its own worker): no copy here.
+				checked.push({ name: file.name, kind, bytes: new Uint8Array(0), source: file, header: result.header, rows: result.count });
+			else checked.push({ name: file.name, kind, bytes: await normalisedBytes(file), header: result.header, rows: result.count });
 		} else {
 			// The contract's file names: observations.csv, then observations_user2.csv and so on.
 			const n = dataFiles.filter((d) => d.kind === 'observations').length;
@@ -118,7 +190,7 @@ async function load({ files, reference }: LoadRequest): Promise<LoadMessage> {
 				problems.push({ file: file.name, line: 1, column: 1, problem: `a second ${kind} was chosen`, fix: 'load one file of each kind (observations may be several)' });
 				continue;
 			}
-			dataFiles.push({ name, path: file.name, bytes, kind });
+			dataFiles.push({ name, path: file.name, bytes: await readFile(file), kind });
 		}
 	}
 	if (dataFiles.length) {
