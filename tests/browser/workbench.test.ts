@@ -50,6 +50,8 @@ describe('workbench', () => {
 
 		const s = await open(browser(), '/workbench');
 		await s.page.setInputFiles('#records-file', file);
+		// On a busy machine the load can start a moment after the file is chosen.
+		await expect.poll(() => statusOf(s.page), { timeout: 30_000 }).not.toBe('idle');
 		// Sample the progress bar while it runs: it must move forward.
 		const samples: number[] = [];
 		const bar = s.page.locator('#load-progress');

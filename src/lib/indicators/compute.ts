@@ -17,6 +17,7 @@ import {
 	MONTH_RANGE_SQL,
 	PERCENT_INDICATORS,
 	indicatorSteps,
+	type Geography,
 	loadEventsSql,
 	monthIndex,
 	type WideRow
@@ -53,6 +54,8 @@ export interface ComputeOptions {
 	onProgress?: (message: string) => void;
 	/** Today, for the latest year a date or month may have (default: now). */
 	today?: Date;
+	/** The areas computed (default the WMCA's; the scale benchmark passes England-sized ones). */
+	geography?: Geography;
 }
 
 const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -87,7 +90,7 @@ export async function computeWide(engine: Engine, options: ComputeOptions = {}):
 		to ??= range.last;
 	}
 	if (from > to) return [];
-	const steps = indicatorSteps(from, to);
+	const steps = indicatorSteps(from, to, options.geography);
 	let rows: WideRow[] = [];
 	try {
 		for (const [i, step] of steps.entries()) {

@@ -52,6 +52,21 @@ export interface RegisterOptions {
 	to: string;
 	/** Stop once this many events are generated (the last person's events cut short). */
 	maxEvents?: number;
+	/**
+	 * The authorities people live and are seen in, with their relative sizes. Default: the seven
+	 * WMCA authorities weighted by AUTHORITY_WEIGHTS. (The scale benchmark passes England-sized
+	 * lists of made-up codes; the records checker accepts only the WMCA's.)
+	 */
+	authorities?: readonly { code: string; weight: number }[];
+}
+
+/**
+ * `n` made-up authorities for benchmarks at England's scale (296 districts): codes X00000001
+ * and on (X is no GSS entity letter, so none can be taken for a real area), sized unevenly as
+ * real districts are (weight 1 / rank^0.7).
+ */
+export function syntheticAuthorities(n: number): { code: string; weight: number }[] {
+	return Array.from({ length: n }, (_, i) => ({ code: `X${String(i + 1).padStart(8, '0')}`, weight: 1 / Math.pow(i + 1, 0.7) }));
 }
 
 /** mulberry32: a small, fast, seedable 32-bit PRNG returning floats in [0, 1). */
@@ -90,11 +105,30 @@ const INSTITUTION_WEIGHTS: Record<Institution, number> = {
 
 /** Generate a synthetic register, sorted by date, then person, then event. */
 export function generateRegister(options: RegisterOptions): ContactRecord[] {
+	return sortRegister([...registerEvents(options)]);
+}
+
+/** Sort records by date, then person, then event, then area. */
+export function sortRegister(records: ContactRecord[]): ContactRecord[] {
+	return records.sort(
+		(a, b) =>
+			cmp(a.event_date, b.event_date) || cmp(a.person_id, b.person_id) || cmp(a.event, b.event) || cmp(a.area_code, b.area_code)
+	);
+}
+
+/**
+ * The register's events one person after another, as they are drawn (not sorted), so a register
+ * too large to hold can be written as it is generated. generateRegister sorts them.
+ */
+export function* registerEvents(options: RegisterOptions): Generator<ContactRecord> {
 	const rand = mulberry32(options.seed);
 	const first = toDay(+options.from.slice(0, 4), +options.from.slice(5, 7), 1);
 	const last = toDay(+options.to.slice(0, 4), +options.to.slice(5, 7) + 1, 1) - 1;
 	const maxEvents = options.maxEvents ?? Infinity;
-	const authorities = WMCA_AUTHORITIES.map((a) => a.code as string);
+	const weights = new Map(
+		(options.authorities ?? WMCA_AUTHORITIES.map((a) => ({ code: a.code as string, weight: AUTHORITY_WEIGHTS[a.code] }))).map((a) => [a.code, a.weight])
+	);
+	const authorities = [...weights.keys()];
 
 	const pick = <T>(items: readonly T[], weight: (t: T) => number): T => {
 		const total = items.reduce((s, t) => s + weight(t), 0);
@@ -107,7 +141,7 @@ export function generateRegister(options: RegisterOptions): ContactRecord[] {
 	};
 	const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 	const exponential = (mean: number) => -Math.log(1 - rand()) * mean;
-	const authorityWeight = (a: string) => AUTHORITY_WEIGHTS[a];
+	const authorityWeight = (a: string) => weights.get(a)!;
 
 	/** Relative chance of an arrival on a day: trend, Everyone In dip, summer peak. */
 	const arrivalWeight = (day: number) => {
@@ -119,12 +153,9 @@ export function generateRegister(options: RegisterOptions): ContactRecord[] {
 	};
 	const maxWeight = arrivalWeight(last) * 1.2;
 
-	const records: ContactRecord[] = [];
-	const push = (r: ContactRecord) => {
-		if (records.length < maxEvents) records.push(r);
-	};
+	let count = 0;
 
-	for (let p = 0; p < options.people && records.length < maxEvents; p++) {
+	for (let p = 0; p < options.people && count < maxEvents; p++) {
 		const person_id = `SYN${String(p + 1).padStart(6, '0')}`;
 		let day: number;
 		do day = between(first, last);
@@ -133,15 +164,18 @@ export function generateRegister(options: RegisterOptions): ContactRecord[] {
 		const pattern = pick(PATTERNS, (t) => t.weight);
 
 		if (pattern.name === 'accommodated_only') {
-			push({
-				person_id,
-				area_code: home,
-				event_date: isoDate(day),
-				event: 'accommodated',
-				accommodation: rand() < 0.5 ? 'settled' : 'other',
-				institution: '',
-				institution_left_date: ''
-			});
+			if (count < maxEvents) {
+				count++;
+				yield {
+					person_id,
+					area_code: home,
+					event_date: isoDate(day),
+					event: 'accommodated',
+					accommodation: rand() < 0.5 ? 'settled' : 'other',
+					institution: '',
+					institution_left_date: ''
+				};
+			}
 			continue;
 		}
 
@@ -161,15 +195,18 @@ export function generateRegister(options: RegisterOptions): ContactRecord[] {
 			let lastSeen = day;
 			do {
 				const where = rand() < 0.05 ? pick(authorities, authorityWeight) : area;
-				push({
-					person_id,
-					area_code: where,
-					event_date: isoDate(t),
-					event: 'seen_rough_sleeping',
-					accommodation: '',
-					institution,
-					institution_left_date: institution && institution !== 'care_leaver' ? isoDate(leftDay) : ''
-				});
+				if (count < maxEvents) {
+					count++;
+					yield {
+						person_id,
+						area_code: where,
+						event_date: isoDate(t),
+						event: 'seen_rough_sleeping',
+						accommodation: '',
+						institution,
+						institution_left_date: institution && institution !== 'care_leaver' ? isoDate(leftDay) : ''
+					};
+				}
 				lastSeen = t;
 				t += Math.max(1, Math.round(exponential(pattern.meanGap)));
 			} while (t <= end);
@@ -184,8 +221,9 @@ export function generateRegister(options: RegisterOptions): ContactRecord[] {
 				// Within a week of the last sighting, in the same month (outreach verifies the move).
 				const monthEnd = toDay(yearOfDay(lastSeen), monthOf(lastSeen) + 1, 1) - 1;
 				const moved = lastSeen + between(0, Math.min(7, monthEnd - lastSeen));
-				if (moved <= last)
-					push({
+				if (moved <= last && count < maxEvents) {
+					count++;
+					yield {
 						person_id,
 						area_code: area,
 						event_date: isoDate(moved),
@@ -193,7 +231,8 @@ export function generateRegister(options: RegisterOptions): ContactRecord[] {
 						accommodation: settled ? 'settled' : 'other',
 						institution: '',
 						institution_left_date: ''
-					});
+					};
+				}
 			}
 			// Another spell: after a short gap (the same episode) or a long one (a return).
 			if (rand() >= pattern.returnP * (settled ? 1.3 : 1)) break;
@@ -203,10 +242,6 @@ export function generateRegister(options: RegisterOptions): ContactRecord[] {
 			if (rand() < 0.12) area = pick(authorities, authorityWeight);
 		}
 	}
-	return records.sort(
-		(a, b) =>
-			cmp(a.event_date, b.event_date) || cmp(a.person_id, b.person_id) || cmp(a.event, b.event) || cmp(a.area_code, b.area_code)
-	);
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

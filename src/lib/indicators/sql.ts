@@ -15,8 +15,26 @@
 import { WMCA, WMCA_AUTHORITIES } from '../data/contract';
 import { INSTITUTIONS, type Institution } from './records';
 
+/**
+ * The areas the engine computes for: authorities, each person's events counted in each, and the
+ * area they make up together (each person counted once). The dashboard's is the WMCA; the scale
+ * benchmark passes England-sized lists.
+ */
+export interface Geography {
+	authorities: readonly string[];
+	total: string;
+}
+export const WMCA_GEOGRAPHY: Geography = { authorities: WMCA_AUTHORITIES.map((a) => a.code), total: WMCA };
+
 /** Areas computed, in output order: the seven authorities, then WMCA. */
-export const AREAS: readonly string[] = [...WMCA_AUTHORITIES.map((a) => a.code), WMCA];
+export const AREAS: readonly string[] = [...WMCA_GEOGRAPHY.authorities, WMCA_GEOGRAPHY.total];
+
+/**
+ * A person in an area is the key k = pid * stride + area, area 1 to n for the n authorities and
+ * 0 for the total: stride is n + 1 (8 for the WMCA). k is a 32-bit integer, so people times
+ * stride must stay under 2^31 (DuckDB stops with an overflow error rather than wrap).
+ */
+const strideOf = (g: Geography) => g.authorities.length + 1;
 
 /** Bit of each institution in the per-sighting mask of qualifying institution leavers. */
 export const INSTITUTION_BITS: Record<Institution, number> = Object.fromEntries(
@@ -83,10 +101,10 @@ const CSV_BUFFER_BYTES = 1024 * 1024;
  * (day of the month - 1), seen (a sighting, else accommodated), settled, mask (the institutions
  * this sighting counts the person as having left: care leaver, or left 0 to 85 days before).
  */
-export function loadEventsSql(fileName: string, header: readonly string[]): string {
+export function loadEventsSql(fileName: string, header: readonly string[], geography: Geography = WMCA_GEOGRAPHY): string {
 	const columns = header.map((c) => `${q(c)}: 'VARCHAR'`).join(', ');
 	const maskCase = INSTITUTIONS.map((inst) => `WHEN ${q(inst)} THEN ${INSTITUTION_BITS[inst]}`).join(' ');
-	const areaCase = WMCA_AUTHORITIES.map((a, i) => `WHEN ${q(a.code)} THEN ${i + 1}`).join(' ');
+	const areaCase = geography.authorities.map((code, i) => `WHEN ${q(code)} THEN ${i + 1}`).join(' ');
 	// raw is read once and used twice (the distinct people, then the join), so it is held in
 	// memory: it keeps each event's person string and the small values worked out from its other
 	// strings, not the strings themselves. Keeping them all was the peak of the workbench's memory.
@@ -100,7 +118,7 @@ WITH csv AS (
 ),
 raw AS MATERIALIZED (
 	SELECT person,
-		CAST(CASE area_code ${areaCase} END AS TINYINT) AS area,
+		CAST(CASE area_code ${areaCase} END AS SMALLINT) AS area,
 		d,
 		event = 'seen_rough_sleeping' AS seen,
 		accommodation = 'settled' AS settled,
@@ -134,13 +152,14 @@ const minusMonths = (d: string, k: number) =>
 	`CAST(CAST((DATE '1970-01-01' + ${d}) - INTERVAL ${k} MONTH AS DATE) - DATE '1970-01-01' AS INTEGER)`;
 
 /**
- * Rows of ind_events as (k, ...) for the authorities and again for WMCA, where k = pid * 8 + area
- * identifies a person in an area (area 0 = WMCA: all seven authorities taken together).
+ * Rows of ind_events as (k, ...) for the authorities and again for the total, where k = pid *
+ * stride + area identifies a person in an area (area 0 = the total: all the authorities taken
+ * together; for the dashboard, the WMCA).
  */
-const withWmca = (columns: string, where: string) =>
-	`SELECT pid * 8 + area AS k, ${columns} FROM ind_events WHERE ${where}
+const withTotal = (stride: number, columns: string, where: string) =>
+	`SELECT pid * ${stride} + area AS k, ${columns} FROM ind_events WHERE ${where}
 	UNION ALL
-	SELECT pid * 8 AS k, ${columns} FROM ind_events WHERE ${where}`;
+	SELECT pid * ${stride} AS k, ${columns} FROM ind_events WHERE ${where}`;
 
 /**
  * A percentage in tenths of a per cent, rounded half up, NULL when the denominator is 0, as SQL.
@@ -177,9 +196,10 @@ export interface Step {
  *   person-area key with a range condition (a person has few settled moves);
  * - d - 60 months and d - 12 months: from a calendar of the (few thousand) sighting days.
  */
-export function indicatorSteps(from: number, to: number): Step[] {
+export function indicatorSteps(from: number, to: number, geography: Geography = WMCA_GEOGRAPHY): Step[] {
 	const bits = INSTITUTION_BITS;
-	const areaValues = AREAS.map((a, i) => `(${q(a)}, ${a === WMCA ? 0 : i + 1}, ${i})`).join(', ');
+	const stride = strideOf(geography);
+	const areaValues = [...geography.authorities.map((a, i) => `(${q(a)}, ${i + 1}, ${i})`), `(${q(geography.total)}, 0, ${geography.authorities.length})`].join(', ');
 	return [
 		{
 			name: 'calendar',
@@ -200,20 +220,20 @@ FROM (SELECT DISTINCT m FROM ind_events WHERE seen)`
 			// maximum and bitwise OR combine exactly, and the OR of day masks is the union of days).
 			sql: `CREATE OR REPLACE TABLE ind_pm AS
 WITH a AS MATERIALIZED (
-	SELECT pid * 8 + area AS k, m, min(day) AS d, max(day) AS last, bit_or(mask) AS mask,
+	SELECT pid * ${stride} + area AS k, m, min(day) AS d, max(day) AS last, bit_or(mask) AS mask,
 		bit_or(CAST(1 AS INTEGER) << dom) AS days
 	FROM ind_events WHERE seen
 	GROUP BY pid, area, m
 )
 SELECT k, m, d, last, mask, days FROM a
 UNION ALL
-SELECT k // 8 * 8 AS k, m, min(d) AS d, max(last) AS last, bit_or(mask) AS mask, bit_or(days) AS days
-FROM a GROUP BY k // 8, m`
+SELECT k // ${stride} * ${stride} AS k, m, min(d) AS d, max(last) AS last, bit_or(mask) AS mask, bit_or(days) AS days
+FROM a GROUP BY k // ${stride}, m`
 		},
 		{
 			name: 'settled moves',
 			sql: `CREATE OR REPLACE TABLE ind_settled AS
-SELECT DISTINCT k, day FROM (${withWmca('day', 'NOT seen AND settled')})`
+SELECT DISTINCT k, day FROM (${withTotal(stride, 'day', 'NOT seen AND settled')})`
 		},
 		{
 			name: 'flags',
@@ -227,7 +247,7 @@ WITH w AS (
 	FROM ind_pm
 	WINDOW p AS (PARTITION BY k ORDER BY m)
 )
-SELECT w.k, CAST(w.k % 8 AS INTEGER) AS area, w.m, w.d, c.d12, w.mask,
+SELECT w.k, CAST(w.k % ${stride} AS INTEGER) AS area, w.m, w.d, c.d12, w.mask,
 	CAST(w.recent + coalesce(bit_count(w.days5 >> cm.start_dom), 0) AS INTEGER) AS nights,
 	w.prev_day IS NULL OR w.prev_day < c.d60 AS is_new,
 	coalesce(w.prev_day >= c.d60 AND w.prev_day < w.d - 180, false) AS is_returner,
@@ -266,8 +286,8 @@ from_settled AS (
 	GROUP BY f.area, f.m
 ),
 accommodated AS (
-	SELECT CAST(k % 8 AS INTEGER) AS area, m, count(DISTINCT k) AS accommodated
-	FROM (${withWmca('m', `NOT seen AND m BETWEEN ${from} AND ${to}`)})
+	SELECT CAST(k % ${stride} AS INTEGER) AS area, m, count(DISTINCT k) AS accommodated
+	FROM (${withTotal(stride, 'm', `NOT seen AND m BETWEEN ${from} AND ${to}`)})
 	GROUP BY ALL
 ),
 counts AS (
