@@ -2,7 +2,9 @@
  * npm run bench: the indicator engine benchmark (scripts/bench-engine.ts), then the page
  * benchmark (scripts/bench-pages.ts) when that file is present, then the spreadsheet import
  * benchmark (scripts/bench-import.ts), the explorer benchmark (scripts/bench-explore.ts) when present,
- * then the workbench benchmark (scripts/bench-workbench.ts).
+ * then the workbench benchmark (scripts/bench-workbench.ts). With --scale, the England-scale
+ * benchmark too (scripts/bench-scale.ts: 296 authorities, 1 to 10 million events, and the console
+ * over a 10-million-event table; a few minutes more, so not in the routine run).
  */
 import { existsSync } from 'node:fs';
 import { benchEngine } from './bench-engine.ts';
@@ -28,3 +30,9 @@ if (existsSync(explore)) {
 console.log('');
 const { benchWorkbench } = await import('./bench-workbench.ts');
 await benchWorkbench();
+
+if (process.argv.includes('--scale')) {
+	console.log('');
+	const { benchScale } = await import('./bench-scale.ts');
+	await benchScale();
+}
