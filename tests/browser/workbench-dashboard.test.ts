@@ -7,7 +7,7 @@
  * whole flow is a body-less GET of the built site's own files, and the views stay CSP-clean.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -106,6 +106,46 @@ describe('your data on the dashboard', () => {
 		expect(notStaticGets(log)).toEqual([]);
 		expect(csp).toEqual([]);
 		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it("an indicator that exists only in the user's own files is offered by /explore's form, and drawn", async () => {
+		// The published catalogue plus one test-only indicator, and a figure for it.
+		const indicators = join(dir, 'indicators.csv');
+		writeFileSync(
+			indicators,
+			readFileSync('data/indicators.csv', 'utf8').replace(/\n*$/, '\n') +
+				'own_test_count,rare,My own test count,Own test count,A test-only indicator.,people,lower_is_better,annual,mhclg_snapshot_2019,,,,\n'
+		);
+		const own = join(dir, 'own-figures.csv');
+		writeFileSync(own, 'indicator_id,area_code,period,value,marker,source_id,note\nown_test_count,E08000026,2019,41,,mhclg_snapshot_2019,test-only figure\n');
+		const context = await browser().newContext();
+		const page = await context.newPage();
+		await go(page, '/workbench');
+		await page.setInputFiles('#records-file', [indicators, own]);
+		await page.locator('[data-records-status="done"], [data-records-status="problems"], [data-records-status="failed"]').waitFor({ timeout: 120_000 });
+		expect(await page.locator('[data-records-status]').getAttribute('data-records-status')).toBe('done');
+
+		await go(page, '/explore');
+		const option = page.locator('#explore-indicator option[value="own_test_count"]');
+		await expect.poll(() => option.count(), SLOW).toBe(1);
+		expect(await option.textContent()).toBe('My own test count');
+		const q = '?indicator=own_test_count&areas=E08000026&from=2019&to=2019&measure=count&view=table';
+		await go(page, `/explore${q}`);
+		await expect
+			.poll(async () => {
+				const rows = await page.locator('[data-explore-view] .cf-figure table tbody tr').evaluateAll((trs) => trs.map((r) => [...r.children].slice(0, 3).map((c) => c.textContent!.trim())));
+				return (await page.locator('[data-explore-status]').getAttribute('data-explore-status')) === 'ready' ? rows : [];
+			}, SLOW)
+			.toEqual([['Coventry', '2019', '41']]);
+
+		// Back to the published figures: the indicator is no longer offered.
+		await page.getByRole('button', { name: 'Back to the published figures' }).click();
+		await go(page, '/explore');
+		await page.waitForLoadState('networkidle');
+		expect(await option.count()).toBe(0);
+		await go(page, '/workbench');
+		await page.getByRole('button', { name: 'Clear my data' }).click();
 		await context.close();
 	});
 
