@@ -66,9 +66,29 @@ function runChild(file: string): ChildResult {
 	return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as ChildResult;
 }
 
-/** The exponent b of y = a * x^b through the first and last points (1: linear). */
-const growth = (x: number[], y: number[]) => Math.log(y.at(-1)! / y[0]) / Math.log(x.at(-1)! / x[0]);
-const shape = (b: number) => (b < 0.85 ? 'sublinear' : b <= 1.15 ? 'linear' : 'superlinear');
+/**
+ * How y grows with x: the exponent b of y = a * x^b fitted by least squares on the logs (1 is
+ * proportional), and the straight line y = c + d * x fitted by least squares with the largest
+ * distance of a point from it (a fixed start-up part makes b less than 1 while growth is still
+ * linear: the line says so).
+ */
+function growth(x: number[], y: number[]) {
+	const fit = (u: number[], v: number[]) => {
+		const mu = u.reduce((a, b) => a + b) / u.length;
+		const mv = v.reduce((a, b) => a + b) / v.length;
+		const slope = u.reduce((a, ui, i) => a + (ui - mu) * (v[i] - mv), 0) / u.reduce((a, ui) => a + (ui - mu) ** 2, 0);
+		return { slope, intercept: mv - slope * mu };
+	};
+	const exponent = fit(x.map(Math.log), y.map(Math.log)).slope;
+	const line = fit(x, y);
+	const off = Math.max(...x.map((xi, i) => Math.abs(y[i] - (line.intercept + line.slope * xi)) / y[i]));
+	return { exponent, ...line, off };
+}
+/** Linear: the points lie near a straight line, or grow in proportion (exponent near 1, for noisy times). */
+const shape = (g: ReturnType<typeof growth>) =>
+	g.off <= 0.2 || Math.abs(g.exponent - 1) <= 0.15 ? 'linear' : g.exponent < 1 ? 'less than linear' : 'more than linear';
+const describe = (g: ReturnType<typeof growth>, unit: (v: number) => string) =>
+	`${unit(g.intercept)} + ${unit(g.slope * 1e6)} per million events (every size within ${Math.round(g.off * 100)}% of that line; events^${g.exponent.toFixed(2)}): ${shape(g)}`;
 
 /** The console in the browser: a GROUP BY over a 10-million-event table, Run to first result. */
 async function consoleGroupBy(events: number): Promise<{ makeMs: number; firstMs: number; groups: string }> {
@@ -135,7 +155,8 @@ export async function benchScale(): Promise<void> {
 		const x = SIZES;
 		const time = growth(x, results.map((r) => r.loadMs + r.computeMs));
 		const memory = growth(x, results.map((r) => r.peak - r.before));
-		console.log(`  growth from 1 to 10 million events: time ~ events^${time.toFixed(2)} (${shape(time)}), memory over the start ~ events^${memory.toFixed(2)} (${shape(memory)})`);
+		console.log(`  growth of time: ${describe(time, s)}`);
+		console.log(`  growth of peak memory over the engine's start: ${describe(memory, mb)}`);
 		if (!existsSync('build/index.html')) {
 			console.log('  console in the browser skipped: no build/ (run `npx vite build` first).');
 			return;
