@@ -20,13 +20,12 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { computeWide } from '../src/lib/indicators/compute.ts';
 import { CONTACT_COLUMNS } from '../src/lib/indicators/records.ts';
 import { syntheticAuthorities } from '../src/lib/indicators/register.ts';
 import { loadEventsSql, type Geography } from '../src/lib/indicators/sql.ts';
 import { createNativeEngine } from './bench-engine.ts';
-import { findOrInstallChromium } from './find-chromium.mjs';
+import { launch } from './bench-pages.ts';
 import { serve } from './serve.mjs';
 
 const AUTHORITIES = 296;
@@ -93,10 +92,7 @@ const describe = (g: ReturnType<typeof growth>, unit: (v: number) => string) =>
 /** The console in the browser: a GROUP BY over a 10-million-event table, Run to first result. */
 async function consoleGroupBy(events: number): Promise<{ makeMs: number; firstMs: number; groups: string }> {
 	const { server, url } = await serve({ dir: 'build', port: 0 });
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH || findOrInstallChromium({ log: () => {} }),
-		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking']
-	});
+	const browser = await launch();
 	try {
 		const page = await (await browser.newContext()).newPage();
 		// The events as the engine holds them (ind_events' columns), spread over the authorities

@@ -50,6 +50,12 @@ async function cell(page: Page, chartId: string, row: string, column: string) {
 
 const SLOW = { timeout: 90_000, interval: 250 };
 
+/** The first three cells of each row of explore's table, once its view is ready ([] before). */
+async function exploreRows(page: Page): Promise<string[][]> {
+	const rows = await page.locator('[data-explore-view] .cf-figure table tbody tr').evaluateAll((trs) => trs.map((r) => [...r.children].slice(0, 3).map((c) => c.textContent!.trim())));
+	return (await page.locator('[data-explore-status]').getAttribute('data-explore-status')) === 'ready' ? rows : [];
+}
+
 describe('your data on the dashboard', () => {
 	it('every view shows the loaded figures under the banner, Back shows the published ones, and the choice survives a reload', async () => {
 		const context: BrowserContext = await browser().newContext();
@@ -76,11 +82,7 @@ describe('your data on the dashboard', () => {
 		const q = '?indicator=snapshot_single_night&areas=E08000026&from=2019&to=2019&measure=count&view=table';
 		await go(page, `/explore${q}`);
 		await page.locator(`[data-explore-view="${q}"]`).waitFor({ timeout: 90_000 });
-		await expect
-			.poll(async () => {
-				const rows = await page.locator('[data-explore-view] .cf-figure table tbody tr').evaluateAll((trs) => trs.map((r) => [...r.children].slice(0, 3).map((c) => c.textContent!.trim())));
-				return (await page.locator('[data-explore-status]').getAttribute('data-explore-status')) === 'ready' ? rows : [];
-			}, SLOW)
+		await expect.poll(() => exploreRows(page), SLOW)
 			.toEqual([['Coventry', 'Autumn 2019', '777']]);
 
 		// After a reload, still on offer (and still shown).
@@ -132,11 +134,7 @@ describe('your data on the dashboard', () => {
 		expect(await option.textContent()).toBe('My own test count');
 		const q = '?indicator=own_test_count&areas=E08000026&from=2019&to=2019&measure=count&view=table';
 		await go(page, `/explore${q}`);
-		await expect
-			.poll(async () => {
-				const rows = await page.locator('[data-explore-view] .cf-figure table tbody tr').evaluateAll((trs) => trs.map((r) => [...r.children].slice(0, 3).map((c) => c.textContent!.trim())));
-				return (await page.locator('[data-explore-status]').getAttribute('data-explore-status')) === 'ready' ? rows : [];
-			}, SLOW)
+		await expect.poll(() => exploreRows(page), SLOW)
 			.toEqual([['Coventry', '2019', '41']]);
 
 		// Back to the published figures: the indicator is no longer offered.

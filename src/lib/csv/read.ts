@@ -6,6 +6,7 @@
  */
 import { MAX_DATA_FILE_BYTES } from '../data/contract';
 import { ProblemLog, fileTooLarge, type Problem } from '../data/problems';
+import { piecesAtLineEnds } from './pieces';
 import { fieldLine, scanCsvRecords, type CsvRecord, type CsvSyntaxIssue } from './scan';
 import { quoteNames, showValue } from './show';
 import { decodeUtf8 } from './utf8';
@@ -138,8 +139,7 @@ export interface ReadCsvPiecesOptions extends ReadCsvOptions {
  * current piece and the record running over its end: the same checks and messages, the same
  * rows passed to `options.onRow`. Bytes that are not UTF-8 are always reported line by line and
  * read on (readCsv's badUtf8 'continue'). No text is kept, so CsvRead.text is ''. The bytes are
- * cut after their last LF (a byte that is never part of a longer UTF-8 sequence), so each piece
- * decodes on its own and the physical lines stay exact.
+ * cut at line ends (./pieces), so each piece decodes on its own and the physical lines stay exact.
  */
 export async function readCsvPieces(
 	path: string,
@@ -189,31 +189,13 @@ export async function readCsvPieces(
 		textLine = scanned.line;
 	};
 
-	let carry: Uint8Array = new Uint8Array(0);
-	for await (const chunk of chunks) {
-		const lastLf = chunk.lastIndexOf(10);
-		if (lastLf === -1) {
-			carry = concat(carry, chunk);
-			continue;
-		}
-		piece(concat(carry, chunk.subarray(0, lastLf + 1)), false);
-		carry = chunk.slice(lastLf + 1);
-	}
-	piece(carry, true);
+	for await (const { bytes, final } of piecesAtLineEnds(chunks)) piece(bytes, final);
 	if (blank) return done();
 	sink.end();
 	out.header = sink.header;
 	out.headerLine = sink.headerLine;
 	out.readable = allUtf8 && sink.readable();
 	return done();
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-	if (a.length === 0) return b;
-	const joined = new Uint8Array(a.length + b.length);
-	joined.set(a);
-	joined.set(b, a.length);
-	return joined;
 }
 
 /**

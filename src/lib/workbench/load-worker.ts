@@ -6,6 +6,7 @@
  * bundled indicators, areas and sources or the user's own. Only when every file is clean does it
  * hand the files back, as transferred buffers, for DuckDB. Terminating the worker stops all of it.
  */
+import { piecesAtLineEnds } from '../csv/pieces';
 import { scanCsvRecords } from '../csv/scan';
 import { CELLS_FILE, OBSERVATION_COLUMNS } from '../data/contract';
 import { normaliseCsvText, normaliseLineEnds } from '../data/database';
@@ -70,11 +71,8 @@ async function headBytes(file: File): Promise<Uint8Array> {
 function chunksOf(file: File, onChunk: (bytesRead: number) => void) {
 	const seen = { cr: false, bom: false };
 	async function* chunks() {
-		const reader = file.stream().getReader();
 		let at = 0;
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) return;
+		for await (const value of streamChunks(file)) {
 			if (at === 0) seen.bom = value[0] === 0xef && value[1] === 0xbb && value[2] === 0xbf;
 			if (!seen.cr && value.indexOf(13) !== -1) seen.cr = true;
 			at += value.length;
@@ -93,38 +91,28 @@ function chunksOf(file: File, onChunk: (bytesRead: number) => void) {
 async function normalisedBytes(file: File): Promise<Uint8Array> {
 	const out = new Uint8Array(file.size);
 	let at = 0;
-	let carry: Uint8Array = new Uint8Array(0);
 	const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 	// Only the file's first piece can start with a byte-order mark.
 	const put = (bytes: Uint8Array, first: boolean) => {
 		const text = decoder.decode(bytes, { stream: true });
 		at += encoder.encodeInto(first ? normaliseCsvText(text) : normaliseLineEnds(text), out.subarray(at)).written;
 	};
-	const reader = file.stream().getReader();
 	let first = true;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		// Cut after the last LF, so a CR LF pair is never split between two pieces.
-		const lastLf = value.lastIndexOf(10);
-		if (lastLf === -1) {
-			carry = concatBytes(carry, value);
-			continue;
-		}
-		put(concatBytes(carry, value.subarray(0, lastLf + 1)), first);
+	for await (const { bytes } of piecesAtLineEnds(streamChunks(file))) {
+		put(bytes, first);
 		first = false;
-		carry = value.slice(lastLf + 1);
 	}
-	put(carry, first);
 	return out.subarray(0, at);
 }
 
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-	if (a.length === 0) return b;
-	const joined = new Uint8Array(a.length + b.length);
-	joined.set(a);
-	joined.set(b, a.length);
-	return joined;
+/** A File's bytes as its stream gives them. */
+async function* streamChunks(file: File): AsyncGenerator<Uint8Array> {
+	const reader = file.stream().getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return;
+		yield value;
+	}
 }
 
 const encoder = new TextEncoder();
