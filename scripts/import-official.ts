@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { toCsv } from '../src/lib/data/csv.ts';
 import { ENGLAND, OBSERVATION_COLUMNS, WEST_MIDLANDS_REGION, WMCA, WMCA_AUTHORITIES } from '../src/lib/data/contract.ts';
+import { ILLUSTRATIVE_SOURCE_ROWS } from './data-illustrative.ts';
 import { snapshotFromWorkbook } from './import-snapshot-2019.ts';
 import { sharedLocation } from './shared-dir.mjs';
 
@@ -45,16 +46,8 @@ function read(name: string): Record<string, string>[] {
 const sources = read('sources.csv');
 const sourceRows = sources.map((s) => [s.source_id, s.kind, s.title, s.publisher, s.url, s.licence, s.published, s.notes]);
 sourceRows.push(
-	[
-		'illustrative_register',
-		'illustrative',
-		'Illustrative monthly framework figures computed from a synthetic (generated) person-level register',
-		'This project',
-		'',
-		'',
-		'',
-		'Not real data. Council-level monthly framework figures for the WMCA area are not published, so these figures are computed by the indicator engine from a seeded, generated register to show how the dashboard works. Regenerate with npm run data:illustrative.'
-	],
+	// The illustrative framework figures' two editions (scripts/data-illustrative).
+	...ILLUSTRATIVE_SOURCE_ROWS,
 	// data/targets.csv: no dated numeric target is published, so the report's targets are illustrative.
 	[
 		'illustrative_targets',

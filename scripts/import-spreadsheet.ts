@@ -3,6 +3,7 @@
  * framework monthly tables) into the project's observations format.
  *
  *   npm run import:official -- FILE [--areas CODES] [--out FILE] [--cells FILE] [--source-out FILE]
+ *                              [--edition-out FILE] [--series NAME] [--reason TEXT] [--superseded]
  *                              [--previous OBSERVATIONS.csv] [--published YYYY-MM-DD] [--title T]
  *                              [--source-id ID] [--url URL]
  *
@@ -11,6 +12,10 @@
  * --out        observations CSV (default stdout). Beside it, unless given otherwise:
  * --cells      provenance sidecar, one row per value with its sheet and cell (default OUT.cells.csv)
  * --source-out the edition's sources.csv row (default OUT.source.csv)
+ * --edition-out the edition's editions.csv row (default OUT.edition.csv): its series (--series,
+ *              default snapshot or framework by the file's layout) and --reason for its revisions
+ * --superseded the rows are an earlier edition, for data/observations_superseded.csv: every row
+ *              names the edition as source_id, a gap too
  * --previous   an observations CSV holding an earlier edition (e.g. data/observations.csv): values
  *              that differ from it (same indicator, area and period, another source) are marked r.
  * --published, --title, --source-id, --url: the edition's details where the file has no cover sheet.
@@ -28,11 +33,12 @@ import { ImportError } from '../src/lib/import/limits.ts';
 import { readGrids } from '../src/lib/import/read.ts';
 
 const USAGE =
-	'usage: npm run import:official -- FILE [--areas CODES] [--out FILE] [--cells FILE] [--source-out FILE] [--previous FILE] [--published YYYY-MM-DD] [--title T] [--source-id ID] [--url URL]';
+	'usage: npm run import:official -- FILE [--areas CODES] [--out FILE] [--cells FILE] [--source-out FILE] [--edition-out FILE] [--series NAME] [--reason TEXT] [--superseded] [--previous FILE] [--published YYYY-MM-DD] [--title T] [--source-id ID] [--url URL]';
 const text = { type: 'string' } as const;
 const OPTIONS = {
-	areas: text, out: text, cells: text, 'source-out': text, previous: text, published: text, title: text, 'source-id': text, url: text,
-	help: { type: 'boolean', short: 'h' }
+	areas: text, out: text, cells: text, 'source-out': text, 'edition-out': text, series: text, reason: text,
+	previous: text, published: text, title: text, 'source-id': text, url: text,
+	superseded: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
 } as const;
 
 function fail(message: string, code = 2): never {
@@ -59,6 +65,7 @@ if (opts.published && !/^\d{4}-\d{2}(-\d{2})?$/.test(opts.published)) fail(`--pu
 const areas = opts.areas?.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
 const badArea = areas?.find((a) => !/^E\d{8}$/.test(a));
 if (badArea) fail(`--areas: ${badArea} is not a GSS code (E and eight digits)`);
+if (opts.series !== undefined && !/^[a-z][a-z0-9_]*$/.test(opts.series)) fail(`--series ${opts.series}: give an identifier (lower case letters, digits and underscores)`);
 
 const options: ImportOptions = { areas, published: opts.published, title: opts.title, sourceId: opts['source-id'], url: opts.url };
 if (opts.previous) {
@@ -79,16 +86,18 @@ try {
 		if (process.stderr.isTTY) process.stderr.write(`\r${p.stage} ${Math.round(p.fraction * 100)}%   `);
 	});
 	const result = importWorkbook(grids, name, options);
-	const csv = importCsvs(result);
+	const csv = importCsvs(result, { series: opts.series, reason: opts.reason, superseded: opts.superseded });
 	if (opts.out) {
 		const base = opts.out.replace(/\.csv$/i, '');
 		writeFileSync(opts.out, csv.observations);
 		writeFileSync(opts.cells ?? `${base}.cells.csv`, csv.cells);
 		writeFileSync(opts['source-out'] ?? `${base}.source.csv`, csv.source);
+		writeFileSync(opts['edition-out'] ?? `${base}.edition.csv`, csv.edition);
 	} else {
 		process.stdout.write(csv.observations);
 		if (opts.cells) writeFileSync(opts.cells, csv.cells);
 		if (opts['source-out']) writeFileSync(opts['source-out'], csv.source);
+		if (opts['edition-out']) writeFileSync(opts['edition-out'], csv.edition);
 	}
 	const s = result.source;
 	process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${name}: ${result.layout}, edition ${s.source_id} "${s.title}" published ${s.published}\n`);

@@ -21,7 +21,7 @@ describe('openDatabase (the loader behind getDatabase)', () => {
 			`${dir}/annotations.csv:1:1: required file annotations.csv is missing (add it, with the header row period,label,description)`,
 			`${dir}/observations.csv:2:4: value "-100" in column "value" is negative, but indicator "people_annual" is counted in people (counts are never negative; check the figure)`,
 			`${dir}/observations.csv:4:3: period "2024-5" in column "period" is not a period (write monthly periods as YYYY-MM with month 01 to 12, e.g. 2024-05)`,
-			`${dir}/stray.csv:1:1: unknown data file "stray.csv" (rename it to one of sources.csv, areas.csv, denominators.csv, indicators.csv, observations.csv, annotations.csv, provenance/observation_cells.csv, targets.csv or observations_NAME.csv, or remove it)`
+			`${dir}/stray.csv:1:1: unknown data file "stray.csv" (rename it to one of sources.csv, areas.csv, denominators.csv, indicators.csv, observations.csv, annotations.csv, provenance/observation_cells.csv, targets.csv, editions.csv, observations_superseded.csv or observations_NAME.csv, or remove it)`
 		]);
 	});
 

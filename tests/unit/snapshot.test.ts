@@ -27,7 +27,7 @@ afterAll(async () => {
 describe('data snapshot (Arrow IPC)', () => {
 	it('holds every contract table', () => {
 		expect([...SNAPSHOT_TABLES].sort()).toEqual(
-			['annotations', 'areas', 'denominators', 'indicators', 'observation_cells', 'observations', 'sources', 'targets'].sort()
+			['annotations', 'areas', 'denominators', 'indicators', 'observation_cells', 'observations', 'sources', 'targets', 'editions', 'observations_superseded'].sort()
 		);
 	});
 

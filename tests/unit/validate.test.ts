@@ -25,7 +25,7 @@ const MARKER_FIX =
 	'write single letters separated by single spaces, each at most once, from: x not available, c confidential, z not applicable, p provisional, r revised, e estimated, u low reliability';
 const MONTHLY_FIX = 'write monthly periods as YYYY-MM with month 01 to 12, e.g. 2024-05';
 const QUOTE_FIX = 'enclose the whole value in double quotes and write each double quote inside it as ""';
-const KNOWN_FILES = 'sources.csv, areas.csv, denominators.csv, indicators.csv, observations.csv, annotations.csv, provenance/observation_cells.csv, targets.csv';
+const KNOWN_FILES = 'sources.csv, areas.csv, denominators.csv, indicators.csv, observations.csv, annotations.csv, provenance/observation_cells.csv, targets.csv, editions.csv, observations_superseded.csv';
 
 describe('validateDataFiles: a valid set', () => {
 	it('the valid fixture set has no problems', () => {

@@ -270,6 +270,22 @@ const col = (name: string, required: boolean, type: ColumnKind, description: str
 	description
 });
 
+/** The observations columns; an earlier edition's file gives its own source_id column (required there). */
+function observationColumns(sourceId?: ColumnSpec): ColumnSpec[] {
+	return [
+		col('indicator_id', true, { kind: 'ref', file: 'indicators.csv', column: 'indicator_id' }, 'Which indicator.'),
+		col('area_code', true, { kind: 'ref', file: 'areas.csv', column: 'area_code' }, 'Which area.'),
+		col('period', true, { kind: 'period' }, "YYYY (annual; for the snapshot, the autumn of that year), YYYY-Qn or YYYY-MM, matching the indicator's frequency."),
+		col('value', false, { kind: 'decimal' }, `A plain decimal number (no thousands separators or % sign); empty only when marker holds ${orList(VALUE_REPLACING_MARKERS)}. Counts of ${andList(WHOLE_NUMBER_UNITS)} are whole numbers; no value is outside its unit's range (see Units), and none exceeds the indicator's max_value.`),
+		col('marker', false, { kind: 'markers' }, `Empty, or GSS shorthand letters separated by spaces: ${markerList()}.`),
+		sourceId ?? col('source_id', false, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'Where the figure comes from; required whenever there is a value.'),
+		col('note', false, { kind: 'text' }, 'Anything a reader needs to know about this figure.')
+	];
+}
+
+/** Figures of earlier editions (editions.csv). */
+export const SUPERSEDED_FILE = 'observations_superseded.csv';
+
 export const FILES: FileSpec[] = [
 	{
 		file: 'sources.csv',
@@ -335,16 +351,9 @@ export const FILES: FileSpec[] = [
 		file: 'observations.csv',
 		description: 'The figures: one row per indicator, area and period. observations_*.csv files (e.g. observations_illustrative.csv) have the same columns and are read together with this one.',
 		key: ['indicator_id', 'area_code', 'period'],
-		alsoMatches: /^observations_[a-z0-9_]+\.csv$/,
-		columns: [
-			col('indicator_id', true, { kind: 'ref', file: 'indicators.csv', column: 'indicator_id' }, 'Which indicator.'),
-			col('area_code', true, { kind: 'ref', file: 'areas.csv', column: 'area_code' }, 'Which area.'),
-			col('period', true, { kind: 'period' }, "YYYY (annual; for the snapshot, the autumn of that year), YYYY-Qn or YYYY-MM, matching the indicator's frequency."),
-			col('value', false, { kind: 'decimal' }, `A plain decimal number (no thousands separators or % sign); empty only when marker holds ${orList(VALUE_REPLACING_MARKERS)}. Counts of ${andList(WHOLE_NUMBER_UNITS)} are whole numbers; no value is outside its unit's range (see Units), and none exceeds the indicator's max_value.`),
-			col('marker', false, { kind: 'markers' }, `Empty, or GSS shorthand letters separated by spaces: ${markerList()}.`),
-			col('source_id', false, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'Where the figure comes from; required whenever there is a value.'),
-			col('note', false, { kind: 'text' }, 'Anything a reader needs to know about this figure.')
-		]
+		// Not observations_superseded*.csv: an earlier edition's figures are never current ones.
+		alsoMatches: /^observations_(?!superseded)[a-z0-9_]+\.csv$/,
+		columns: observationColumns()
 	},
 	{
 		file: 'annotations.csv',
@@ -383,6 +392,30 @@ export const FILES: FileSpec[] = [
 			col('set_by', true, { kind: 'text' }, 'Who set the target, e.g. a council or the combined authority.'),
 			col('source_id', true, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'Where the target is published (or the illustrative source).')
 		]
+	},
+	{
+		file: 'editions.csv',
+		description:
+			'Editions: dated publications of a series of figures that is restated (the autumn snapshot, restated each year; the monthly framework figures). Each edition is a row of sources.csv, ordered within its series by its published date. The current figures (observations*.csv) carry the latest edition\'s source_id; earlier editions\' figures are in observations_superseded*.csv. A current figure whose value or marker differs from the previous edition\'s is marked r (revised) when the data are loaded.',
+		key: ['source_id'],
+		optional: true,
+		columns: [
+			col('source_id', true, { kind: 'ref', file: 'sources.csv', column: 'source_id' }, 'The edition: a source with a published date.'),
+			col('series', true, { kind: 'id' }, 'The series the edition restates, e.g. snapshot or framework_illustrative.'),
+			col('reason', false, { kind: 'text' }, 'Why values were revised in this edition, in plain words (shown beside each revision).'),
+			col('commentary', false, { kind: 'text' }, 'What happened in this edition and what to read into it, as markdown (rendered with raw HTML escaped).')
+		]
+	},
+	{
+		file: SUPERSEDED_FILE,
+		description:
+			'Figures of earlier editions (see editions.csv), kept to show what was revised: the observations columns, source_id naming the earlier edition. Never shown as current figures. observations_superseded_*.csv files are read together with this one.',
+		key: ['source_id', 'indicator_id', 'area_code', 'period'],
+		alsoMatches: /^observations_superseded_[a-z0-9_]+\.csv$/,
+		optional: true,
+		columns: observationColumns(
+			col('source_id', true, { kind: 'ref', file: 'editions.csv', column: 'source_id' }, 'The earlier edition the figure was published in (a source_id of editions.csv), also for a gap.')
+		)
 	}
 ];
 

@@ -5,12 +5,14 @@
  * so loading is a plain, predictable cast.
  */
 import { FILES, type FileSpec } from './contract';
+import { MARK_REVISIONS_SQL } from './editions-sql';
 
 /** Columns DuckDB stores as numbers; everything else is text ('' rather than NULL when empty). */
 const NUMERIC: Record<string, Record<string, 'DOUBLE' | 'INTEGER'>> = {
 	observations: { value: 'DOUBLE' },
 	denominators: { value: 'DOUBLE', year: 'INTEGER' },
-	targets: { target_value: 'DOUBLE' }
+	targets: { target_value: 'DOUBLE' },
+	observations_superseded: { value: 'DOUBLE' }
 };
 
 /** A file's table: its name without folder or extension (provenance/observation_cells.csv: observation_cells). */
@@ -21,11 +23,13 @@ export function tableName(spec: FileSpec): string {
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
+ * The tables, then the derived revision marker (./editions-sql: a current figure that differs from
+ * the previous edition's is marked r), so both engines and the snapshot hold the same markers.
  * @param fileNames the registered file names per contract file, e.g.
  *   { 'observations.csv': ['observations.csv', 'observations_illustrative.csv'], ... }
  */
 export function loadStatements(fileNames: Record<string, string[]>): string[] {
-	return FILES.map((spec) => {
+	const tables = FILES.map((spec) => {
 		const table = tableName(spec);
 		const names = fileNames[spec.file] ?? [];
 		const columns = spec.columns.map((c) => `${quote(c.name)}: 'VARCHAR'`).join(', ');
@@ -51,6 +55,7 @@ export function loadStatements(fileNames: Record<string, string[]>): string[] {
 			`columns = {${columns}})`
 		);
 	});
+	return [...tables, MARK_REVISIONS_SQL];
 }
 
 /** Group data/ file names under the contract file they follow; unknown files are left out. */

@@ -20,6 +20,7 @@ import {
 	FILES,
 	MARKERS,
 	MAX_DATA_FILE_BYTES,
+	SUPERSEDED_FILE,
 	VALUE_REPLACING_MARKERS,
 	WHOLE_NUMBER_UNITS,
 	WMCA,
@@ -41,6 +42,7 @@ import { WRONG_FILE_FIX } from '../csv/read';
 import { fieldLine } from '../csv/scan';
 import { showValue as q } from '../csv/show';
 import { parseCsvStrict, type CsvTable } from '../csv/table';
+import { checkEditions, type EditionRow, type EditionUse } from './validate-editions';
 
 // ---------------------------------------------------------------------------------------------
 // Rules shared with the data dictionary (scripts/generate-data-readme), so the two cannot drift.
@@ -94,7 +96,7 @@ export function validationRules(): string[] {
 	return [
 		'Every file is UTF-8 text, comma-separated, with a header row. A byte order mark (BOM) and Windows (CRLF) line ends are accepted; blank lines are ignored.',
 		'A value holding a comma, a double quote or a line break is enclosed in double quotes, and a double quote inside it is written twice (""). Every opened quote must be closed.',
-		`The files ${files} must all be present. Files named observations_NAME.csv are read together with observations.csv. Any other .csv file in data/ is an error.`,
+		`The files ${files} must all be present (${FILES.filter((f) => f.optional).map((f) => f.file).join(' and ')} may be absent). Files named observations_NAME.csv are read together with observations.csv, and observations_superseded_NAME.csv with ${SUPERSEDED_FILE}. Any other .csv file in data/ is an error.`,
 		'The header row holds exactly the columns listed for the file, spelled exactly so and in that order; no column may be missing, added, misnamed or repeated.',
 		'Every row has exactly as many fields as the header (an empty value still needs its comma).',
 		'A required column is never empty. Every value has the form its column kind asks for (see the column tables).',
@@ -109,6 +111,8 @@ export function validationRules(): string[] {
 		`For an indicator whose wmca_total is sum, the WMCA (${WMCA}) figure for a period equals the sum of the figures of its authorities (the areas whose parent_code is ${WMCA}) wherever all of them are given; for at_most_sum, it is at most that sum.`,
 		`An indicator's wmca_total is empty unless it is counted in ${ADDITIVE_UNITS.join(', ')} (percentages and rates do not add up across areas).`,
 		'A denominator (denominators.csv value) is greater than 0.',
+		`An earlier edition's figures (${SUPERSEDED_FILE}) follow the same rules as the current ones, the WMCA sum rule within each edition; their key is (source_id, indicator_id, area_code, period).`,
+		'Every edition (editions.csv) is a source with a published date, and no two editions of a series share a date. A current figure (observations*.csv) names no edition but the latest of its series; an earlier edition\'s figures name an edition that is not the latest.',
 		'No text holds a control character (such as NUL) other than tab and line breaks inside quotes, nor a bidirectional control (U+202A to U+202E, U+2066 to U+2069): they can hide or reorder text on screen.',
 		`A file is at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MiB (a larger one is refused unread). Problems are listed up to ${MAX_PROBLEMS_PER_KIND} of each kind, then counted: "… and 129,871 more problems of the same kind".`,
 		'Markers are single letters from the marker key, separated by single spaces, each used at most once.',
@@ -449,6 +453,17 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 	const areas = columnsOf('areas.csv', ['area_code', 'area_type', 'parent_code']);
 	const wmcaAuthorities = [...areas].filter(([, [, parent]]) => parent === WMCA).map(([code]) => code);
 	const wmcaPeriods = new Map<string, WmcaPeriod>();
+	// An earlier edition's figures are summed within the edition (one map per source_id).
+	const supersededPeriods = new Map<string, Map<string, WmcaPeriod>>();
+	const editionRows: EditionRow[] = [];
+	const editionUses: EditionUse[] = [];
+
+	const sumsFor = (edition: string | undefined) => {
+		if (edition === undefined) return wmcaPeriods;
+		let sums = supersededPeriods.get(edition);
+		if (!sums) supersededPeriods.set(edition, (sums = new Map()));
+		return sums;
+	};
 
 	// 3. Check every row.
 	const seenKeys = new Map<string, Map<string, { path: string; line: number }>>();
@@ -457,7 +472,10 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 		rowCount += table.rows.length;
 		if (table.header.length === 0) continue;
 		const path = table.path;
-		const isObservations = spec.file === 'observations.csv';
+		// An earlier edition's figures follow the same rules as the current ones.
+		const isSuperseded = spec.file === SUPERSEDED_FILE;
+		const isObservations = spec.file === 'observations.csv' || isSuperseded;
+		const usedSources = new Set<string>();
 		const isDenominators = spec.file === 'denominators.csv';
 		const cols = spec.columns.map((c) => ({ spec: c, at: table.index[c.name] }));
 		const present = cols.filter((c) => c.at !== -1);
@@ -586,7 +604,7 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 						const p = checkValue(v, f[iInd], indicator);
 						if (p) cell(iValue, p);
 						else if (indicator.wmcaTotal !== '' && iArea !== -1 && iPeriod !== -1 && !bad.has(iPeriod))
-							noteWmcaFigure(wmcaPeriods, f[iInd], f[iArea], f[iPeriod], Number(v), wmcaAuthorities, {
+							noteWmcaFigure(sumsFor(isSuperseded ? f[iSource] : undefined), f[iInd], f[iArea], f[iPeriod], Number(v), wmcaAuthorities, {
 								path,
 								line: fieldLine(row, iValue),
 								column: iValue + 1
@@ -598,7 +616,13 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 							fix: 'name the source of the figure, a source_id from sources.csv'
 						});
 				}
+				if (iSource !== -1 && f[iSource] !== '' && !bad.has(iSource) && !usedSources.has(f[iSource])) {
+					usedSources.add(f[iSource]);
+					editionUses.push({ file: spec.file, path, line: fieldLine(row, iSource), column: iSource + 1, sourceId: f[iSource] });
+				}
 			}
+			if (spec.file === 'editions.csv' && iSource !== -1 && at('series') !== -1 && !bad.has(iSource) && !bad.has(at('series')))
+				editionRows.push({ sourceId: f[iSource], series: f[at('series')], path, line: fieldLine(row, iSource), column: iSource + 1 });
 
 			if (keyUsable) {
 				const values = keyAt.map((k) => f[k]);
@@ -619,8 +643,12 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 		}
 	}
 
-	// 4. WMCA figures against the sum of its authorities'.
-	for (const [key, period] of wmcaPeriods) {
+	// 4. Editions: dated, ordered, and no earlier edition's figure among the current ones.
+	const published = new Map([...columnsOf('sources.csv', ['source_id', 'published'])].map(([id, [date]]) => [id, date]));
+	checkEditions(editionRows, published, editionUses, add);
+
+	// 5. WMCA figures against the sum of its authorities'.
+	for (const [key, period] of [wmcaPeriods, ...supersededPeriods.values()].flatMap((m) => [...m])) {
 		const wmca = period.wmca;
 		if (!wmca || wmcaAuthorities.length === 0 || period.parts.size < wmcaAuthorities.length) continue;
 		const [indicator, when] = key.split('\u0000');
