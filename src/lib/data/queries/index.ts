@@ -10,12 +10,14 @@ import { indicatorSeries } from './indicator-series';
 import { coverage } from './coverage';
 import { targetsForArea } from './targets';
 import { areaComparison } from './area-comparison';
+import { editions, newPeriods, revisions } from './revisions';
 
 export { named, run, sqlWithParams, type NamedQuery } from './named';
 export type { IndicatorSeriesRow, IndicatorSeriesParams } from './indicator-series';
 export type { CoverageRow } from './coverage';
 export type { TargetRow } from './targets';
 export type { AreaComparisonRow, AreaComparisonParams } from './area-comparison';
+export type { EditionRow, NewPeriodRow, RevisionRow, RevisionsParams } from './revisions';
 
 /** An observation joined to its source's kind, so every figure can say whether it is illustrative. */
 export interface SeriesRow extends Observation {
@@ -108,7 +110,12 @@ export const queries = {
 	targetsForArea,
 
 	/** A count indicator across areas in one month as rates per 100,000 (./area-comparison). */
-	areaComparison
+	areaComparison,
+
+	/** Revised figures, editions and the periods an edition added (./revisions). */
+	revisions,
+	newPeriods,
+	editions
 };
 
 /**
