@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { foreignRequests, open, readTable, useBrowser } from './browser';
-import { WMCA_CODE, officialObservation, readCsv, wmcaAuthorityCodes, type Row } from '../data-files';
+import { WMCA_CODE, currentObservations, officialObservation, readCsv, wmcaAuthorityCodes, type Row } from '../data-files';
 
 const browser = useBrowser();
 
@@ -27,7 +27,8 @@ function markerLetters(value: string, marker: string): string[] {
 const round = (n: number, decimals: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
 
 // What each chart shows, computed from data/ here (not through the app's SQL or page code).
-const observations = [...readCsv('observations.csv'), ...readCsv('observations_illustrative.csv')];
+// With r where a later edition revised the figure (worked out in plain TypeScript: tests/data-files).
+const observations = currentObservations();
 const areaCodeOf = new Map(readCsv('areas.csv').map((a) => [a.area_name, a.area_code]));
 const indicatorOf = new Map(readCsv('indicators.csv').map((i) => [i.short_name, i.indicator_id]));
 /** Series labels on the overview that are neither an indicator's short name nor an area's name. */
