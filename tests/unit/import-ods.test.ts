@@ -154,6 +154,21 @@ describe('npm run import:official', () => {
 		expect(r.stderr).toContain('snapshot_single_night: 32 rows');
 	});
 
+	it('writes the editions.csv row (series by layout, or --series, and --reason) and, with --superseded, names the edition on every row', () => {
+		const out = join(dir, 'old.csv');
+		const r = run([join(DIR, 'snapshot-2025.ods'), '--areas', 'E08000025,E47000007', '--out', out, '--superseded', '--reason', 'Corrected returns']);
+		expect(r.status, r.stderr).toBe(0);
+		expect(readFileSync(join(dir, 'old.edition.csv'), 'utf8')).toBe('source_id,series,reason,commentary\nmhclg_snapshot_2025,snapshot,Corrected returns,\n');
+		const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+		expect(rows.length).toBeGreaterThan(0);
+		// Gaps too ([x] for the years an authority has no count, a WMCA total without all seven).
+		expect(rows.some((f) => f[3] === '')).toBe(true);
+		expect(rows.every((f) => f[5] === 'mhclg_snapshot_2025')).toBe(true);
+		const framework = run([join(DIR, 'framework.ods'), '--areas', 'E08000025', '--out', join(dir, 'fw.csv'), '--published', '2025-11-20', '--series', 'framework_wmca']);
+		expect(framework.status, framework.stderr).toBe(0);
+		expect(readFileSync(join(dir, 'fw.edition.csv'), 'utf8').split('\n')[1]).toMatch(/^mhclg_rsdf_2025_11,framework_wmca,,$/);
+	});
+
 	it('refuses a bad file with exit 1 and its message, writing nothing', () => {
 		const out = join(dir, 'none.csv');
 		const r = run(['package.json', '--out', out]);
