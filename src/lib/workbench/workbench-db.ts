@@ -5,7 +5,7 @@
  * query (AsyncDuckDBConnection.send / cancelSent) and the schema. Import dynamically: nothing of DuckDB loads before it is needed.
  */
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
-import { CELLS_FILE } from '../data/contract';
+import { CELLS_FILE, SUPERSEDED_FILE } from '../data/contract';
 import { normaliseCsvText } from '../data/database';
 import type { Cell, Engine, Params, Row } from '../data/engine';
 import { queryOn, startDuckDb } from '../data/engine-browser';
@@ -171,7 +171,8 @@ export async function createWorkbenchDb(): Promise<WorkbenchDb> {
 			for (const name of userNames) await db.dropFile(name).catch(() => {});
 			userNames = [];
 			// The published cells name the published figures: the user's figures have only their own.
-			const names: Record<string, string[]> = { ...publishedNames, 'observations.csv': [], [CELLS_FILE]: [] };
+			// Nor are they compared with the published earlier editions (they are no edition of those series).
+			const names: Record<string, string[]> = { ...publishedNames, 'observations.csv': [], [CELLS_FILE]: [], [SUPERSEDED_FILE]: [] };
 			for (const [i, f] of dataset.files.entries()) {
 				const name = userFileName(f.kind, i);
 				await db.registerFileBuffer(name, f.bytes.slice());
