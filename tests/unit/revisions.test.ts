@@ -5,6 +5,8 @@
  * validator's edition rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { render } from 'svelte/server';
+import WhatChanged from '../../src/lib/report/WhatChanged.svelte';
 import { loadDataFiles } from '../../src/lib/data/database';
 import type { Engine } from '../../src/lib/data/engine';
 import { createNodeEngine } from '../../src/lib/data/engine-node';
@@ -101,6 +103,15 @@ describe('editions on the fixture', () => {
 		expect(s.commentaryHtml).not.toContain('<script');
 		expect(s.commentaryHtml).toContain('&lt;script&gt;');
 		expect(s.commentaryHtml).not.toContain('javascript:');
+
+		// The component, as a report page prerenders it.
+		const { body } = render(WhatChanged as never, { props: { changes: w } } as never) as { body: string };
+		expect(body).toMatch(/<h2[^>]*>What changed since the last edition(<!---->)?<\/h2>/);
+		expect(body.replace(/<!--[^>]*-->/g, '')).toMatch(/<td[^>]*>50<\/td><td[^>]*>55 \[r\]<\/td><td[^>]*>\+5<\/td><td[^>]*>\+10\.0%<\/td>/);
+		expect(body).toContain('2023 (1 figure)');
+		expect(body).toContain('Late returns from Birmingham.');
+		expect(body).not.toMatch(/<script|javascript:/);
+		expect(body).toContain('/revisions/?area=E08000025');
 	});
 });
 
