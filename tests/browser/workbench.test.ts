@@ -27,7 +27,7 @@ const settled = (page: Page, timeout = 240_000) =>
 /** Rows of the published observation files, counted from the CSVs (header and blank lines excluded). */
 function publishedObservationRows(): number {
 	return readdirSync('data')
-		.filter((f) => /^observations(_[a-z0-9_]+)?\.csv$/.test(f))
+		.filter((f) => /^observations(_(?!superseded)[a-z0-9_]+)?\.csv$/.test(f))
 		.reduce((n, f) => n + readFileSync(join('data', f), 'utf8').split(/\r?\n/).slice(1).filter((l) => l.trim() !== '').length, 0);
 }
 
