@@ -39,6 +39,28 @@ function latestOf(indicatorId: string, areaCode: string) {
 }
 
 describe('report pages', () => {
+	it("with JavaScript off, Birmingham's report lists what changed since the last edition: each revised figure's old and new value", async () => {
+		// Worked out from the CSVs: figures of the earlier illustrative edition that the current one gives differently.
+		const BIRMINGHAM = 'E08000025';
+		const key = (o: Record<string, string>) => `${o.indicator_id}|${o.period}`;
+		const earlier = new Map(csvRows('observations_superseded_illustrative.csv').filter((o) => o.area_code === BIRMINGHAM).map((o) => [key(o), o]));
+		const revised = csvRows('observations_illustrative.csv')
+			.filter((o) => o.area_code === BIRMINGHAM && earlier.has(key(o)) && (earlier.get(key(o))!.value !== o.value || earlier.get(key(o))!.marker.replace(/\br\b/, '').trim() !== o.marker.replace(/\br\b/, '').trim()));
+		expect(revised.length).toBeGreaterThan(0);
+		const s = await open(browser(), reportPath(BIRMINGHAM), { javaScriptEnabled: false });
+		const section = s.page.locator(`[data-what-changed="${BIRMINGHAM}"] [data-series="framework_illustrative"]`);
+		const rows = await section.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ old: tr.querySelector('[data-old]')!.textContent!.trim(), new: tr.querySelector('[data-new]')!.textContent!.trim() })));
+		expect(rows).toHaveLength(revised.length);
+		// Percentages are shown to one decimal place, counts whole with thousands separators.
+		const percent = new Set(indicators.filter((i) => i.unit === 'percent').map((i) => i.indicator_id));
+		const n = (v: string, id: string) => (v === '' ? '[x]' : percent.has(id) ? `${Number(v).toFixed(1)}%` : Number(v).toLocaleString('en-GB'));
+		expect(rows.map((r) => [r.old, r.new]).sort()).toEqual(revised.map((o) => [n(earlier.get(key(o))!.value, o.indicator_id), `${n(o.value, o.indicator_id)} [r]`]).sort());
+		// The section comes before the pillars, and says the figures are illustrative.
+		expect(await section.innerText()).toContain('Illustrative');
+		expect(await s.page.evaluate(() => document.querySelector('[data-what-changed]')!.compareDocumentPosition(document.querySelector('section.pillar')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+		await s.context.close();
+	});
+
 	it('the build holds /report/ and a report for each WMCA authority in areas.csv', () => {
 		const expected = areas.map((a) => reportPath(a.area_code)).sort();
 		expect(expected).toHaveLength(8);

@@ -1,6 +1,6 @@
 /**
  * "Your data on the dashboard": an observations file loaded in /workbench is shown by every view
- * of the site (the overview, an area page, an indicator page, /explore) in place of the published
+ * of the site (the overview, an area page, an indicator page, /explore, the report) in place of the published
  * figures, under the banner; "Back to the published figures" brings the published ones back; the
  * choice and the data survive a reload. Coventry's autumn 2019 snapshot is published as 23; the
  * test file says 777 (a test-only figure, so marked in its note column). Every request of the
@@ -84,6 +84,11 @@ describe('your data on the dashboard', () => {
 		await page.locator(`[data-explore-view="${q}"]`).waitFor({ timeout: 90_000 });
 		await expect.poll(() => exploreRows(page), SLOW)
 			.toEqual([['Coventry', 'Autumn 2019', '777']]);
+
+		// Coventry's progress report: its latest official figure is the file's (autumn 2019, 777).
+		await go(page, '/report/E08000026/');
+		await expect.poll(() => page.locator('.official-value').textContent(), SLOW).toMatch(/^777 .*autumn 2019/);
+		expect(await page.getByText(BANNER).count()).toBe(1);
 
 		// After a reload, still on offer (and still shown).
 		await go(page, '/areas/E08000026/');

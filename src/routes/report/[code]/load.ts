@@ -9,6 +9,7 @@ import type { Engine } from '$lib/data/engine';
 import { ENGLAND, WMCA } from '$lib/data/contract';
 import { queries, run, type AreaComparisonRow, type IndicatorSeriesRow } from '$lib/data/queries';
 import { HEADLINES, SNAPSHOT_INDICATOR } from '$lib/pages/pillars';
+import { loadWhatChanged } from '$lib/report/what-changed';
 import { overviewAreas, queried, type IndicatorSummary, type Queried } from '../../areas/[code]/load';
 
 export const REPORT_PILLARS = ['prevented', 'rare', 'brief', 'non_recurring'] as const;
@@ -41,6 +42,8 @@ export async function loadReport(engine: Engine, areaCode: string) {
 		monthly: { queries: monthly.queries.filter((q) => held.has(String(q.params[0]))), rows: monthly.rows },
 		targets: await queried(engine, [queries.targetsForArea(area.area_code)]),
 		comparison,
+		/** New periods and revised figures of each series' latest edition against the one before. */
+		whatChanged: await loadWhatChanged(engine, area.area_code),
 		/** The official autumn snapshot for the area, the report's first figure. */
 		snapshotIndicator,
 		snapshot: (await queried(engine, [queries.indicatorSeries({ indicatorId: SNAPSHOT_INDICATOR, areaCodes: [area.area_code] })])) as Queried<IndicatorSeriesRow>
