@@ -2,8 +2,8 @@
  * The named queries on the Node engine over the real data/. Expectations are computed here from
  * the CSV text itself (a second method), not from the engine.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/lib/data/engine';
+import { describe, expect, it } from 'vitest';
+import { useDataEngine } from '../data-engine';
 import { createNodeEngine } from '../../src/lib/data/engine-node';
 import { loadDataFiles } from '../../src/lib/data/database';
 import { diagnosticQueries, queries, run } from '../../src/lib/data/queries';
@@ -11,14 +11,7 @@ import { readDataDir } from '../../src/lib/server/db';
 import { WMCA, WMCA_AUTHORITIES } from '../../src/lib/data/contract';
 import { readCsv, sumOfSevenAuthorities } from '../data-files';
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await createNodeEngine();
-	await loadDataFiles(engine, readDataDir());
-});
-afterAll(async () => {
-	await engine.close();
-});
+const engine = useDataEngine();
 
 const observations = readCsv('observations.csv');
 /** The sum of the seven authorities' published figures (from the CSV), or null when any is missing. */
@@ -46,7 +39,7 @@ describe('loading data files', () => {
 
 describe('named queries on the Node engine', () => {
 	it('WMCA autumn snapshot: 169 in 2018 and 115 in 2019, each the sum of the seven authorities', async () => {
-		const rows = await run(engine, queries.series('snapshot_single_night', WMCA));
+		const rows = await run(engine(), queries.series('snapshot_single_night', WMCA));
 		const value = (year: string) => rows.find((r) => r.period === year)?.value;
 		expect(sumOfSeven('2018')).toBe(169);
 		expect(sumOfSeven('2019')).toBe(115);
@@ -56,7 +49,7 @@ describe('named queries on the Node engine', () => {
 	});
 
 	it('a year with an unknown authority is x with no value, never a number', async () => {
-		const rows = await run(engine, queries.series('snapshot_single_night', WMCA));
+		const rows = await run(engine(), queries.series('snapshot_single_night', WMCA));
 		const y2022 = rows.find((r) => r.period === '2022')!;
 		expect(sumOfSeven('2022')).toBeNull();
 		expect(y2022.value).toBeNull();
@@ -64,7 +57,7 @@ describe('named queries on the Node engine', () => {
 	});
 
 	it('returns plain rows: numbers as number, dates as ISO strings, NULL as null', async () => {
-		const [row] = await engine.query<Record<string, unknown>>(
+		const [row] = await engine().query<Record<string, unknown>>(
 			`SELECT 12::BIGINT AS big, 1.5::DECIMAL(4, 1) AS dec, DATE '2024-02-29' AS day,
 			        TIMESTAMP '2024-02-29 13:45:00' AS ts, NULL::INTEGER AS nothing, 'a' AS text, true AS yes`
 		);
@@ -72,12 +65,12 @@ describe('named queries on the Node engine', () => {
 	});
 
 	it('binds parameters instead of splicing them into SQL', async () => {
-		const rows = await run(engine, queries.series("snapshot_single_night' OR '1'='1", WMCA));
+		const rows = await run(engine(), queries.series("snapshot_single_night' OR '1'='1", WMCA));
 		expect(rows).toEqual([]);
 	});
 
 	it('never fetches extensions behind our back', async () => {
-		const [row] = await engine.query<{ load: boolean; install: boolean }>(
+		const [row] = await engine().query<{ load: boolean; install: boolean }>(
 			`SELECT current_setting('autoload_known_extensions') AS load, current_setting('autoinstall_known_extensions') AS install`
 		);
 		expect(row).toEqual({ load: false, install: false });
@@ -86,7 +79,7 @@ describe('named queries on the Node engine', () => {
 	it('rates by authority: count / the population of the nearest year held × 100,000, to one decimal place', async () => {
 		const populations = readCsv('denominators.csv').filter((d) => d.measure === 'population');
 		const latestPopulationYear = Math.max(...populations.map((d) => Number(d.year)));
-		const rows = await run(engine, queries.snapshotByArea('snapshot_single_night', '2025', 'local_authority'));
+		const rows = await run(engine(), queries.snapshotByArea('snapshot_single_night', '2025', 'local_authority'));
 		expect(rows.length).toBe(7);
 		for (const r of rows) {
 			const count = Number(observations.find((o) => o.indicator_id === 'snapshot_single_night' && o.area_code === r.area_code && o.period === '2025')!.value);
@@ -97,15 +90,15 @@ describe('named queries on the Node engine', () => {
 		// By hand: Solihull autumn 2025, 19 / 221,242 (mid-2024, the latest held) × 100,000 = 8.587… → 8.6.
 		expect(rows.find((r) => r.area_name === 'Solihull')).toMatchObject({ rate_per_100k: 8.6, denominator_year: 2024 });
 		// By hand: Birmingham 2019, 52 / 1,150,646 (mid-2019) × 100,000 = 4.519… → 4.5.
-		const y2019 = await run(engine, queries.snapshotByArea('snapshot_single_night', '2019', 'local_authority'));
+		const y2019 = await run(engine(), queries.snapshotByArea('snapshot_single_night', '2019', 'local_authority'));
 		expect(y2019.find((r) => r.area_name === 'Birmingham')).toMatchObject({ value: 52, rate_per_100k: 4.5, denominator_year: 2019 });
 		// A year with no count gives no rate.
-		const y2023 = await run(engine, queries.snapshotByArea('snapshot_single_night', '2023', 'local_authority'));
+		const y2023 = await run(engine(), queries.snapshotByArea('snapshot_single_night', '2023', 'local_authority'));
 		expect(y2023.find((r) => r.area_name === 'Coventry')).toMatchObject({ value: null, rate_per_100k: null });
 	});
 
 	it('takes the indicator from its arguments: none is written into the SQL', async () => {
-		const none = await run(engine, queries.snapshotByArea('no_such_indicator', '2025', 'local_authority'));
+		const none = await run(engine(), queries.snapshotByArea('no_such_indicator', '2025', 'local_authority'));
 		expect(none.length).toBe(7);
 		expect(none.every((r) => r.value === null && r.marker === 'x')).toBe(true);
 		const ids = readCsv('indicators.csv').map((i) => i.indicator_id);
@@ -115,13 +108,13 @@ describe('named queries on the Node engine', () => {
 
 	it('latest period is the latest any of the areas holds a value for', async () => {
 		// By hand from observations.csv: the WMCA total for 2023 is [x], 2024 and 2025 are held.
-		expect(await run(engine, queries.latestPeriod('snapshot_single_night', [WMCA]))).toEqual([{ period: '2025' }]);
-		expect(await run(engine, queries.latestPeriod('snapshot_single_night', ['E08000026', 'no_such_area']))).toEqual([{ period: '2025' }]);
-		expect(await run(engine, queries.latestPeriod('snapshot_single_night', ['no_such_area']))).toEqual([{ period: null }]);
+		expect(await run(engine(), queries.latestPeriod('snapshot_single_night', [WMCA]))).toEqual([{ period: '2025' }]);
+		expect(await run(engine(), queries.latestPeriod('snapshot_single_night', ['E08000026', 'no_such_area']))).toEqual([{ period: '2025' }]);
+		expect(await run(engine(), queries.latestPeriod('snapshot_single_night', ['no_such_area']))).toEqual([{ period: null }]);
 	});
 
 	it('latest snapshot by authority lists the seven authorities', async () => {
-		const rows = await run(engine, queries.snapshotByArea('snapshot_single_night', '2025', 'local_authority'));
+		const rows = await run(engine(), queries.snapshotByArea('snapshot_single_night', '2025', 'local_authority'));
 		expect(rows.map((r) => r.area_name).sort()).toEqual(WMCA_AUTHORITIES.map((a) => a.name).sort());
 	});
 });

@@ -3,23 +3,13 @@
  * text read with papaparse (a second method): targetsForArea, and areaComparison's month, counts
  * and rates per 100,000.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/lib/data/engine';
-import { createNodeEngine } from '../../src/lib/data/engine-node';
-import { loadDataFiles } from '../../src/lib/data/database';
+import { describe, expect, it } from 'vitest';
+import { useDataEngine } from '../data-engine';
 import { queries, run } from '../../src/lib/data/queries';
-import { readDataDir } from '../../src/lib/server/db';
 import { readCsv, wmcaAuthorityCodes, WMCA_CODE } from '../data-files';
 
 const ENGLAND = 'E92000001';
-let engine: Engine;
-beforeAll(async () => {
-	engine = await createNodeEngine();
-	await loadDataFiles(engine, readDataDir());
-});
-afterAll(async () => {
-	await engine.close();
-});
+const engine = useDataEngine();
 
 const observations = [...readCsv('observations.csv'), ...readCsv('observations_illustrative.csv')];
 const population = readCsv('denominators.csv').filter((d) => d.measure === 'population');
@@ -35,11 +25,11 @@ describe('targetsForArea', () => {
 	it('returns the rows of targets.csv for the area, with the source kind', async () => {
 		const expected = readCsv('targets.csv').filter((t) => t.area_code === 'E08000026');
 		const kinds = Object.fromEntries(readCsv('sources.csv').map((s) => [s.source_id, s.kind]));
-		const got = await run(engine, queries.targetsForArea('E08000026'));
+		const got = await run(engine(), queries.targetsForArea('E08000026'));
 		expect(got.map((t) => [t.indicator_id, t.target_value, t.target_period, t.baseline_period, t.source_kind])).toEqual(
 			expected.map((t) => [t.indicator_id, Number(t.target_value), t.target_period, t.baseline_period, kinds[t.source_id]])
 		);
-		expect(await run(engine, queries.targetsForArea('E92000001'))).toEqual([]);
+		expect(await run(engine(), queries.targetsForArea('E92000001'))).toEqual([]);
 	});
 });
 
@@ -52,7 +42,7 @@ describe('areaComparison', () => {
 			const others = new Set(areas.filter((a) => a !== ENGLAND).flatMap((a) => [...held(a)]));
 			const shared = [...england].filter((p) => others.has(p)).sort();
 			const month = shared.at(-1) ?? [...others].sort().at(-1)!;
-			const rows = await run(engine, queries.areaComparison({ indicatorId: indicator, areaCodes: areas, referenceCode: ENGLAND }));
+			const rows = await run(engine(), queries.areaComparison({ indicatorId: indicator, areaCodes: areas, referenceCode: ENGLAND }));
 			expect(rows.map((r) => r.area_code).sort()).toEqual([...areas].sort());
 			for (const r of rows) {
 				expect(r.period).toBe(month);
