@@ -73,14 +73,16 @@ const target: TargetRow = {
 describe('indicatorReport', () => {
 	const r = indicatorReport(rsMonth, rows, [], sources);
 
-	it('baseline is the first month held, latest the last with a value, compared with the same month a year earlier', () => {
-		expect(r.baseline).toEqual({ period: '2024-05', value: 40, marker: '' });
+	it('baseline is May 2023 (no figure here: [x], not the first month held), latest the last with a value, compared with the same month a year earlier', () => {
+		expect(r.baseline).toEqual({ period: '2023-05', value: null, marker: 'x' });
 		expect(r.latest).toEqual({ period: '2025-06', value: 36, marker: '' });
 		expect(r.yearEarlier).toEqual({ period: '2024-06', value: 50, marker: '' });
 		// 36 − 50 = −14, −14/50 = −28%: a fall, lower is better
 		expect(r.status).toEqual({ word: 'Improving', icon: 'improving', change: -14, changePct: -28 });
-		// 36 − 40 = −4, −10% of the baseline
-		expect(r.sinceBaseline).toEqual({ change: -4, changePct: -10 });
+		// No baseline figure, so no change since it (never a change from 0).
+		expect(r.sinceBaseline).toEqual({ change: null, changePct: null });
+		// With a target measured from 2024-05 (40): 36 − 40 = −4, −10% of the baseline.
+		expect(indicatorReport(rsMonth, rows, [target], sources).sinceBaseline).toEqual({ change: -4, changePct: -10 });
 		expect(r.target).toBeNull();
 		expect(r.illustrative).toBe(true);
 	});

@@ -116,7 +116,7 @@ describe('editions on the fixture', () => {
 });
 
 describe('what counts as a revision', () => {
-	it('a changed marker with the same value is revised; an r already in the file is not doubled', async () => {
+	it('a provisional figure confirmed with the same value is not revised; a gap with another reason is; an r already in the file is not doubled', async () => {
 		const engine = await open({
 			...FIXTURE,
 			'observations_superseded.csv': FIXTURE['observations_superseded.csv'].replace('E08000026,2022,10,,', 'E08000026,2022,10,p,'),
@@ -125,11 +125,22 @@ describe('what counts as a revision', () => {
 		try {
 			const got = Object.fromEntries((await markers(engine)).map((m) => [m.key, m.marker]));
 			expect(got['E08000025 2022']).toBe('r');
-			expect(got['E08000026 2022']).toBe('r');
-			const coventry = (await run(engine, queries.revisions({ areaCode: 'E08000026' })))[0];
-			expect([coventry.old_value, coventry.old_marker, coventry.new_value, coventry.difference]).toEqual([10, 'p', 10, 0]);
+			// 10 [p] then 10: the value stands, so no [r], and nothing in the log for Coventry.
+			expect(got['E08000026 2022']).toBe('');
+			expect(await run(engine, queries.revisions({ areaCode: 'E08000026' }))).toEqual([]);
 		} finally {
 			await engine.close();
+		}
+		const gap = await open({
+			...FIXTURE,
+			'observations_superseded.csv': FIXTURE['observations_superseded.csv'].replace('E08000026,2022,10,,', 'E08000026,2022,,x,'),
+			'observations.csv': FIXTURE['observations.csv'].replace(/E08000026,2022,10,,/, 'E08000026,2022,,c,')
+		});
+		try {
+			const got = Object.fromEntries((await markers(gap)).map((m) => [m.key, m.marker]));
+			expect(got['E08000026 2022']).toBe('c r');
+		} finally {
+			await gap.close();
 		}
 	});
 

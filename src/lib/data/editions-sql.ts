@@ -8,12 +8,19 @@
  * are the current observations naming it as source_id (the series' latest edition) or the rows
  * of observations_superseded naming it (earlier editions). A figure of an edition is revised when
  * the previous edition of its series (the one published just before it) holds the same
- * indicator, area and period with another value, or other markers (r itself aside: a figure
- * revised once is not "changed" by carrying the letter).
+ * indicator, area and period with another value, or, for a gap, another reason for it ([x]
+ * became [c]); a qualifying marker alone ([p] dropped once confirmed) is no revision.
  */
 
-/** The marker letters of `expr` but r, sorted: what two editions' markers are compared by. */
-const markerSet = (expr: string) => `list_sort(list_filter(string_split(${expr}, ' '), m -> m NOT IN ('', 'r')))`;
+import { VALUE_REPLACING_MARKERS } from './contract';
+
+/**
+ * The value-replacing marker letters of `expr` (x, c, z), sorted: with the value, what two
+ * editions' figures are compared by. A figure whose value stands and only loses or gains a
+ * qualifying marker (a provisional [p] confirmed) is not revised: [r] says the value changed.
+ */
+const markerSet = (expr: string) =>
+	`list_sort(list_filter(string_split(${expr}, ' '), m -> m IN (${VALUE_REPLACING_MARKERS.map((m) => `'${m}'`).join(', ')})))`;
 
 /**
  * edition_order: every edition with its series, date, title, kind, reason and commentary, the

@@ -114,6 +114,9 @@ export function onTrack(t: TargetInput): Track {
 }
 
 /** The rules in words, for the methodology page and the report's notes. */
+/** The first month of framework data (the framework's monthly returns began in May 2023): the baseline unless a target sets its own. */
+export const FRAMEWORK_BASELINE = '2023-05';
+
 export const REPORT_RULES = {
 	status: [
 		'Each figure is compared with the same month a year earlier. Rough sleeping is seasonal, so the month before is not a fair comparison; the same month a year earlier is.',
@@ -128,5 +131,5 @@ export const REPORT_RULES = {
 	],
 	comparison: `Areas are compared as rates per 100,000 residents (ONS mid-year population estimates, the year stated), in the latest month in which England and the WMCA areas both have a figure. A rate from a count of fewer than ${SMALL_COUNT} people is marked [u] (low reliability): one person more or less moves it a lot.`,
 	baseline:
-		'The baseline is the first month of framework data, May 2023, unless a target sets its own baseline period for the indicator and area.'
+		'The baseline is the first month of framework data, May 2023, unless a target sets its own baseline period for the indicator and area. Where the baseline month has no figure, the baseline is [x] and no change since it is given (the next month held is never put in its place).'
 } as const;

@@ -171,8 +171,9 @@ export async function createWorkbenchDb(): Promise<WorkbenchDb> {
 			for (const name of userNames) await db.dropFile(name).catch(() => {});
 			userNames = [];
 			// The published cells name the published figures: the user's figures have only their own.
-			// Nor are they compared with the published earlier editions (they are no edition of those series).
-			const names: Record<string, string[]> = { ...publishedNames, 'observations.csv': [], [CELLS_FILE]: [], [SUPERSEDED_FILE]: [] };
+			// Nor are they compared with the published earlier editions (they are no edition of those
+			// series), nor do the published editions' dates, reasons and commentary describe them.
+			const names: Record<string, string[]> = { ...publishedNames, 'observations.csv': [], [CELLS_FILE]: [], [SUPERSEDED_FILE]: [], 'editions.csv': [] };
 			for (const [i, f] of dataset.files.entries()) {
 				const name = userFileName(f.kind, i);
 				await db.registerFileBuffer(name, f.bytes.slice());

@@ -15,7 +15,7 @@ import type { EmbedParams } from '$lib/config/site';
 import { barTable } from '$lib/charts/table-data';
 import { sourceLine } from '$lib/pages/sources';
 import { HEADLINES, PILLAR_WORDS } from '$lib/pages/pillars';
-import { onTrack, yearOnYear, periodIndex, SMALL_COUNT, type Track, type YearOnYear } from '$lib/report/status';
+import { FRAMEWORK_BASELINE, onTrack, yearOnYear, periodIndex, SMALL_COUNT, type Track, type YearOnYear } from '$lib/report/status';
 import type { IndicatorSummary } from '../../areas/[code]/load';
 import { REPORT_PILLARS, type ReportData } from './load';
 
@@ -105,9 +105,9 @@ export function indicatorReport(
 	const target = targets.find((t) => t.indicator_id === indicator.indicator_id) ?? null;
 	const latestRow = [...series].reverse().find((r) => r.value !== null) ?? null;
 	const latest = latestRow ? at(latestRow.period) : null;
-	// The baseline: the target's own baseline period, else the first month of framework data held.
-	const firstHeld = series.find((r) => r.value !== null)?.period ?? null;
-	const baselinePeriod = target?.baseline_period ?? firstHeld;
+	// The baseline: the target's own baseline period, else the framework's first month (May 2023). A
+	// gap there stays a gap: a later month put in its place would overstate the change since.
+	const baselinePeriod = target?.baseline_period ?? FRAMEWORK_BASELINE;
 	const baseline = at(baselinePeriod) ?? (baselinePeriod ? { period: baselinePeriod, value: null, marker: 'x' } : null);
 	const yearEarlierPeriod = latest ? samePeriodYearEarlier(latest.period) : null;
 	const yearEarlier = at(yearEarlierPeriod) ?? (yearEarlierPeriod ? { period: yearEarlierPeriod, value: null, marker: 'x' } : null);
@@ -279,6 +279,12 @@ export function comparisonTable(c: ComparisonView, areaCode: string): { table: T
 }
 
 /** The report's figures as one long CSV: one row per figure, with its marker and provenance. */
+/** Each figure's source and spreadsheet cell, by period. */
+interface FigureProvenance {
+	sourceIds: Map<string, string>;
+	cells: Map<string, string>;
+}
+
 export function reportCsv(
 	area: { area_code: string; area_name: string },
 	pillars: readonly PillarReport[],
@@ -302,7 +308,7 @@ export function reportCsv(
 			const figure = (measure: string, f: Figure | null, note = '') => {
 				if (!f) return;
 				const id = srcId(f.period);
-				rows.push([area.area_code, area.area_name, p.pillar, ind.indicator_id, ind.name, measure, f.period, f.value, f.value === null ? f.marker || 'x' : f.marker, ind.unit, id, kindOf(id), published(id), null, null, note, '']);
+				rows.push([area.area_code, area.area_name, p.pillar, ind.indicator_id, ind.name, measure, f.period, f.value, f.value === null ? f.marker || 'x' : f.marker, ind.unit, id, kindOf(id), published(id), null, null, note, r.cells.get(f.period) ?? '']);
 			};
 			figure('baseline', r.baseline);
 			figure('latest', r.latest, `Status: ${r.status.word}`);
@@ -333,8 +339,8 @@ export function reportCsv(
 export interface PillarReport {
 	pillar: (typeof REPORT_PILLARS)[number];
 	words: (typeof PILLAR_WORDS)[keyof typeof PILLAR_WORDS];
-	headline: (IndicatorReport & { sourceIds: Map<string, string> }) | null;
-	others: (IndicatorReport & { sourceIds: Map<string, string> })[];
+	headline: (IndicatorReport & FigureProvenance) | null;
+	others: (IndicatorReport & FigureProvenance)[];
 	comparison: ComparisonView | null;
 	sentence: string;
 	illustrative: boolean;
@@ -345,7 +351,8 @@ export function reportViewModel(data: ReportData) {
 	const targets = data.targets.rows;
 	const build = (ind: IndicatorSummary) => ({
 		...indicatorReport(ind, data.monthly.rows, targets, sources),
-		sourceIds: new Map(data.monthly.rows.filter((r) => r.indicator_id === ind.indicator_id).map((r) => [r.period, r.source_id]))
+		sourceIds: new Map(data.monthly.rows.filter((r) => r.indicator_id === ind.indicator_id).map((r) => [r.period, r.source_id])),
+		cells: new Map(data.monthly.rows.filter((r) => r.indicator_id === ind.indicator_id && r.cell).map((r) => [r.period, r.cell!]))
 	});
 	const pillars: PillarReport[] = REPORT_PILLARS.map((pillar) => {
 		const headId = HEADLINES.find((h) => h.pillar === pillar)?.indicator;
@@ -385,9 +392,10 @@ export function reportViewModel(data: ReportData) {
 				}.`
 			}
 		: null;
-	// The report's date: the latest publication among the sources of its figures.
+	// The report's date: the latest publication among the real sources of its figures (an
+	// illustrative source's date is not a publication).
 	const used = new Set([...data.monthly.rows, ...data.snapshot.rows].map((r) => r.source_id));
-	const date = sources.filter((s) => used.has(s.source_id) && s.published).map((s) => s.published).sort().at(-1) ?? null;
+	const date = sources.filter((s) => used.has(s.source_id) && s.published && s.kind !== 'illustrative').map((s) => s.published).sort().at(-1) ?? null;
 	const latestPeriods = pillars.map((p) => p.headline?.latest?.period).filter((p): p is string => !!p).sort(comparePeriods);
 	const latestMonth = latestPeriods.at(-1) ?? null;
 	return {
