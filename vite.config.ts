@@ -32,7 +32,10 @@ export default defineConfig({
 					globalSetup: ['tests/browser/global-setup.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 120_000,
-					fileParallelism: false
+					// Two files at a time: the page sweeps (axe, CSP) wait on the browser more than the CPU,
+					// so a second file beside them keeps CI well under its 15 minutes.
+					fileParallelism: true,
+					maxWorkers: 2
 				}
 			}
 		]
