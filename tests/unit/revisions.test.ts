@@ -91,7 +91,7 @@ describe('editions on the fixture', () => {
 	});
 
 	it('what changed for Birmingham: both dates, 2023 added, the revision; the commentary without its script or javascript: link', async () => {
-		const w = await loadWhatChanged(engine, 'E08000025');
+		const w = await loadWhatChanged(engine, { area_code: 'E08000025', area_name: 'Birmingham' });
 		expect(w.areaName).toBe('Birmingham');
 		expect(w.series).toHaveLength(1);
 		const s = w.series[0];

@@ -74,14 +74,15 @@ export function whatChanged(
 	return { areaCode: area.area_code, areaName: area.area_name, series };
 }
 
-/** The section for one area, from the database (at build time, or in the browser). */
-export async function loadWhatChanged(db: Engine, areaCode: string): Promise<WhatChanged> {
-	const [areas, editions, added, revised] = await Promise.all([
-		run(db, queries.areas()),
+/**
+ * The section for one area, from the database (at build time, or in the browser). The caller
+ * already holds the area's row (the report's load reads areas.csv once).
+ */
+export async function loadWhatChanged(db: Engine, area: { area_code: string; area_name: string }): Promise<WhatChanged> {
+	const [editions, added, revised] = await Promise.all([
 		run(db, queries.editions()),
-		run(db, queries.newPeriods(areaCode)),
-		run(db, queries.revisions({ areaCode, latestOnly: true }))
+		run(db, queries.newPeriods(area.area_code)),
+		run(db, queries.revisions({ areaCode: area.area_code, latestOnly: true }))
 	]);
-	const area = areas.find((a) => a.area_code === areaCode) ?? { area_code: areaCode, area_name: areaCode };
 	return whatChanged(area, editions, added, revised);
 }

@@ -43,7 +43,7 @@ export async function loadReport(engine: Engine, areaCode: string) {
 		targets: await queried(engine, [queries.targetsForArea(area.area_code)]),
 		comparison,
 		/** New periods and revised figures of each series' latest edition against the one before. */
-		whatChanged: await loadWhatChanged(engine, area.area_code),
+		whatChanged: await loadWhatChanged(engine, area),
 		/** The official autumn snapshot for the area, the report's first figure. */
 		snapshotIndicator,
 		snapshot: (await queried(engine, [queries.indicatorSeries({ indicatorId: SNAPSHOT_INDICATOR, areaCodes: [area.area_code] })])) as Queried<IndicatorSeriesRow>

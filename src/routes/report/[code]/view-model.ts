@@ -287,6 +287,17 @@ interface FigureProvenance {
 	cells: Map<string, string>;
 }
 
+/** One indicator's rows as its figures' provenance by period. */
+function figureProvenance(rows: readonly IndicatorSeriesRow[]): FigureProvenance {
+	const sourceIds = new Map<string, string>();
+	const cells = new Map<string, string>();
+	for (const r of rows) {
+		sourceIds.set(r.period, r.source_id);
+		if (r.cell) cells.set(r.period, r.cell);
+	}
+	return { sourceIds, cells };
+}
+
 export function reportCsv(
 	area: { area_code: string; area_name: string },
 	pillars: readonly PillarReport[],
@@ -353,8 +364,7 @@ export function reportViewModel(data: ReportData) {
 	const targets = data.targets.rows;
 	const build = (ind: IndicatorSummary) => ({
 		...indicatorReport(ind, data.monthly.rows, targets, sources),
-		sourceIds: new Map(data.monthly.rows.filter((r) => r.indicator_id === ind.indicator_id).map((r) => [r.period, r.source_id])),
-		cells: new Map(data.monthly.rows.filter((r) => r.indicator_id === ind.indicator_id && r.cell).map((r) => [r.period, r.cell!]))
+		...figureProvenance(data.monthly.rows.filter((r) => r.indicator_id === ind.indicator_id))
 	});
 	const pillars: PillarReport[] = REPORT_PILLARS.map((pillar) => {
 		const headId = HEADLINES.find((h) => h.pillar === pillar)?.indicator;
