@@ -169,7 +169,7 @@ describe('comparisonView', () => {
 		expect(c.smallCounts).toBe(true);
 		expect(c.denominator).toBe('ONS mid-2024 population estimates');
 		expect(c.embed).toEqual({ indicator: 'rs_month', areas: ['E92000001', 'E47000007', AREA, 'E08000029'], from: '2025-06', to: '2025-06', measure: 'rate', view: 'bars' });
-		expect(c.takeaway).toBe('In June 2025, Coventry had 10.0 per 100,000 residents (an illustrative figure, not real data) (England has no figure for that month): the highest rate of the 3 areas with one.');
+		expect(c.takeaway).toBe('In June 2025, Coventry had 10.0 per 100,000 residents, an illustrative figure (England has no figure for that month): the highest rate of the 3 areas with one.');
 		// A real figure for the area: the sentence has no such caveat.
 		const real = comparisonView(AREA, rsMonth, compared.map((r) => (r.area_code === AREA ? { ...r, source_id: 'mi', source_kind: 'management_information' } : r)), sources);
 		expect(real.takeaway).toBe('In June 2025, Coventry had 10.0 per 100,000 residents (England has no figure for that month): the highest rate of the 3 areas with one.');

@@ -228,7 +228,7 @@ export function comparisonView(areaCode: string, indicator: IndicatorSummary, ro
 	const placeIllustrative = rows.some((r) => r.area_code === areaCode && r.source_kind === 'illustrative');
 	const takeaway =
 		place && place.value !== null
-			? `In ${when}, ${place.label} had ${formatValue(place.value, 'rate_per_100k')} per 100,000 residents${placeIllustrative ? ' (an illustrative figure, not real data)' : ''}${
+			? `In ${when}, ${place.label} had ${formatValue(place.value, 'rate_per_100k')} per 100,000 residents${placeIllustrative ? ', an illustrative figure' : ''}${
 					englandRow?.value != null ? `, against ${formatValue(englandRow.value, 'rate_per_100k')} for England` : ' (England has no figure for that month)'
 				}: ${rank === 1 ? 'the highest' : `the ${ordinal(rank)} highest`} rate of the ${ranked.length} areas with one.`
 			: `No rate can be given for ${place?.label ?? 'this area'} in ${when}.`;
