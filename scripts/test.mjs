@@ -36,8 +36,11 @@ const SUBPATH_DIR = '.svelte-kit/build-subpath';
  */
 function run(title, command, args, env = process.env) {
 	console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
+	const started = Date.now();
 	const r = spawnSync(command, args, { stdio: 'inherit', env });
 	if (r.status !== 0) console.error(`\n${title} failed (exit ${r.status ?? r.signal}).`);
+	// Each step's time, so a run creeping towards CI's 15 minutes shows which step grew.
+	console.log(`=== ${title}: ${Math.round((Date.now() - started) / 1000)} s`);
 	return r.status;
 }
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_ARGS, findOrInstallChromium } from '../../scripts/find-chromium.mjs';
 
@@ -37,6 +37,8 @@ export function useBrowser(): () => Browser {
 export interface Session {
 	context: BrowserContext;
 	page: Page;
+	/** The page's own response (its status and headers). */
+	response: Response | null;
 	requests: string[];
 	cspViolations: string[];
 	consoleErrors: string[];
@@ -68,8 +70,10 @@ export async function open(
 	// Context-level so requests from workers (DuckDB's) are seen too.
 	context.on('request', (r) => requests.push(r.url()));
 	const { cspViolations, consoleErrors } = watchConsole(page);
-	await page.goto(new URL(path.replace(/^\//, ''), baseUrl()).href, { waitUntil: 'load' });
-	return { context, page, requests, cspViolations, consoleErrors };
+	const response = await page.goto(new URL(path.replace(/^\//, ''), baseUrl()).href, { waitUntil: 'load' });
+	// With JavaScript on, not before the page is hydrated: input before then is lost (see +layout.svelte).
+	if (options.javaScriptEnabled !== false) await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 60_000 });
+	return { context, page, response, requests, cspViolations, consoleErrors };
 }
 
 /** Requests that went anywhere but the site's own origin (data: and blob: URLs stay in the page). */

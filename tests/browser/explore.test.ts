@@ -19,9 +19,22 @@ const EXPECTED = [
 	...[9, 13, 8, 25, 23].map((v, i) => ['Coventry', `Autumn ${2015 + i}`, String(v)])
 ];
 
-/** Wait until the view asked for is the one drawn, and the engine is idle. */
+/** What the page shows now, for a failure message: its address, the view drawn and the status. */
+async function seen(page: Page): Promise<string> {
+	const view = await page.locator('[data-explore-view]').getAttribute('data-explore-view', { timeout: 1_000 }).catch(() => 'none');
+	const status = (await page.locator('[data-explore-status]').textContent({ timeout: 1_000 }).catch(() => ''))?.trim();
+	return `address ${new URL(page.url()).search || '(none)'}, view drawn ${view}, status "${status}"`;
+}
+
+/**
+ * Wait until the view asked for is the one drawn, and the engine is idle. A view that fails, or
+ * never comes, ends the test with what the page shows instead of a bare timeout.
+ */
 async function drawn(page: Page, search: string) {
-	await page.locator(`[data-explore-view="${search}"]`).waitFor({ timeout: 90_000 });
+	const wanted = page.locator(`[data-explore-view="${search}"]`);
+	const failed = page.locator('[data-explore-status="failed"]');
+	const came = await wanted.or(failed).first().waitFor({ timeout: 90_000 }).then(() => true, () => false);
+	if (!came || (await failed.count()) > 0) throw new Error(`${search} was not drawn: ${await seen(page)}`);
 	await page.locator('[data-explore-status="ready"]').waitFor({ timeout: 90_000 });
 }
 

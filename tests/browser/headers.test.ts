@@ -1,8 +1,8 @@
 /**
  * The HTTP headers, as a browser gets them from the server the site is tried on (which applies
  * build/_headers, the file Netlify or Cloudflare Pages would apply):
- *  - every page the build wrote carries its own meta policy as a header, with frame-ancestors,
- *    nosniff and no-referrer, and loads under both policies with no violation;
+ *  - a page's other URLs, and misses, carry the headers too (that every page the build wrote
+ *    carries its meta policy as a header, and runs under both, is checked in every-page.test.ts);
  *  - another origin cannot frame an ordinary page, and can frame a page under /embed/;
  *  - DuckDB's worker script carries the worker policy, and a fetch the worker makes to another
  *    origin never leaves the browser (while the same worker code, served without that header from
@@ -19,19 +19,11 @@ import { writeHeadersFile } from '../../scripts/headers.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { closeServer, makeSite, useServedSite } from '../unit/serve-fixture';
 import { baseUrl, open, useBrowser } from './browser';
+import { builtPages } from './pages';
 
 const browser = useBrowser();
 const BUILD = 'build';
 const WORKER_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; frame-ancestors 'none'";
-
-/** Every prerendered page, as the URL path it is linked at, found in the build output. */
-function builtPages(): string[] {
-	return readdirSync(BUILD, { recursive: true, encoding: 'utf8' })
-		.map((file) => file.split('\\').join('/'))
-		.filter((file) => file.endsWith('.html'))
-		.map((file) => `/${file}`.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '') || '/')
-		.sort();
-}
 
 /** DuckDB's worker scripts, found in the build output. */
 function builtWorkers(): string[] {
@@ -70,41 +62,7 @@ afterAll(() => closeServer(other));
 
 const pageUrl = (path: string) => new URL(path.replace(/^\//, ''), baseUrl()).href;
 
-/** The meta policy in a page's HTML, read with a plain regex (the server's copy is made by scripts/headers.mjs). */
-const metaOf = (html: string) =>
-	html.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/)?.[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"');
-
-describe('headers on every page', () => {
-	it('lists the pages from the build output', () => {
-		expect(builtPages()).toContain('/');
-		expect(builtPages()).toContain('/methodology');
-	});
-
-	it('sends every page its meta policy plus frame-ancestors, nosniff and no-referrer, and the page runs under both', async () => {
-		const context = await browser().newContext();
-		await context.addInitScript(() => {
-			const seen: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
-			document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-		});
-		const page = await context.newPage();
-		for (const path of builtPages()) {
-			const response = await page.goto(pageUrl(path), { waitUntil: 'load' });
-			expect(response?.status(), path).toBe(200);
-			const headers = response!.headers();
-			const meta = metaOf(await response!.text());
-			expect(meta, `${path}: no meta policy`).toBeTruthy();
-			const frame = path.startsWith('/embed/') ? 'frame-ancestors *' : "frame-ancestors 'none'";
-			expect(headers['content-security-policy'], path).toBe(`${meta}; ${frame}`);
-			expect(headers['x-content-type-options'], path).toBe('nosniff');
-			expect(headers['referrer-policy'], path).toBe('no-referrer');
-			// SvelteKit's inline bootstrap (allowed by its hash in both policies) ran and mounted the
-			// app: the route announcer exists only once it has.
-			await page.locator('#svelte-announcer').waitFor({ state: 'attached', timeout: 15_000 });
-			expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), path).toEqual([]);
-		}
-		await context.close();
-	});
-
+describe('headers beyond the pages themselves', () => {
 	it('sends the headers at a page\'s other URLs and on misses too', async () => {
 		for (const path of ['/methodology.html', '/index.html']) {
 			const reply = await fetch(pageUrl(path));
