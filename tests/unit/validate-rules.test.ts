@@ -216,3 +216,35 @@ describe('no input crashes the validator', () => {
 		]);
 	});
 });
+
+describe('targets', () => {
+	// The fixture's one target: people_monthly (monthly, people) in E08000025, 0 by 2026-05 from 2024-05.
+	const HEADER = 'indicator_id,area_code,target_value,target_period,baseline_period,set_by,source_id';
+	const targets = (...rows: string[]) => check({ 'targets.csv': csv(HEADER, ...rows) });
+
+	it('a target_period not after its baseline_period, at the target_period (column 4)', () => {
+		expect(targets('people_monthly,E08000025,0,2024-05,2024-05,Test council,src_a')).toEqual([
+			'data/targets.csv:2:4: target_period "2024-05" is the same period as baseline_period "2024-05" (a target is met after the period progress is measured from: correct one of the two periods)'
+		]);
+		expect(targets('people_monthly,E08000025,0,2023-12,2024-05,Test council,src_a')).toEqual([
+			'data/targets.csv:2:4: target_period "2023-12" is before baseline_period "2024-05" (a target is met after the period progress is measured from: correct one of the two periods)'
+		]);
+		// Quarters sort by year, then quarter.
+		expect(targets('share_quarterly,E08000025,50,2025-Q1,2024-Q4,Test council,src_a')).toEqual([]);
+	});
+
+	it('a target_value outside its unit (column 3): not a whole number of people, a share over 100', () => {
+		expect(targets('people_monthly,E08000025,2.5,2026-05,2024-05,Test council,src_a')).toEqual([
+			'data/targets.csv:2:3: value "2.5" in column "target_value" is not a whole number, but indicator "people_monthly" counts people (give the count as a whole number of people)'
+		]);
+		expect(targets('share_quarterly,E08000025,101,2025-Q1,2024-Q4,Test council,src_a')).toEqual([
+			'data/targets.csv:2:3: value "101" in column "target_value" is more than 100, the largest value indicator "share_quarterly" can take (its max_value in indicators.csv) (give percentages as numbers from 0 to 100; if this percentage can exceed 100, leave its max_value empty)'
+		]);
+	});
+
+	it('a period of the wrong frequency is reported once, not again as out of order', () => {
+		expect(targets('people_monthly,E08000025,0,2026,2024-05,Test council,src_a')).toEqual([
+			'data/targets.csv:2:4: period "2026" in column "target_period" is an annual period, but indicator "people_monthly" is monthly (write monthly periods as YYYY-MM with month 01 to 12, e.g. 2024-05)'
+		]);
+	});
+});

@@ -111,6 +111,7 @@ export function validationRules(): string[] {
 		`For an indicator whose wmca_total is sum, the WMCA (${WMCA}) figure for a period equals the sum of the figures of its authorities (the areas whose parent_code is ${WMCA}) wherever all of them are given; for at_most_sum, it is at most that sum.`,
 		`An indicator's wmca_total is empty unless it is counted in ${ADDITIVE_UNITS.join(', ')} (percentages and rates do not add up across areas).`,
 		'A denominator (denominators.csv value) is greater than 0.',
+		"A target (targets.csv) is met after its baseline: target_period is later than baseline_period, both of its indicator's frequency; target_value follows the same range, whole-number and max_value rules as its indicator's figures.",
 		`An earlier edition's figures (${SUPERSEDED_FILE}) follow the same rules as the current ones, the WMCA sum rule within each edition; their key is (source_id, indicator_id, area_code, period).`,
 		'Every edition (editions.csv) is a source with a published date, and no two editions of a series share a date. A current figure (observations*.csv) names no edition but the latest of its series; an earlier edition\'s figures name an edition that is not the latest.',
 		'No text holds a control character (such as NUL) other than tab and line breaks inside quotes, nor a bidirectional control (U+202A to U+202E, U+2066 to U+2069): they can hide or reorder text on screen.',
@@ -570,6 +571,21 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 					});
 			}
 
+			if (spec.file === 'targets.csv') {
+				const indicator = iInd !== -1 ? indicators.get(f[iInd]) : undefined;
+				const [iTarget, iBaseline, iAim] = [at('target_period'), at('baseline_period'), at('target_value')];
+				// Periods of one frequency (checked above) sort as text.
+				if (iTarget !== -1 && iBaseline !== -1 && f[iTarget] !== '' && f[iBaseline] !== '' && !bad.has(iTarget) && !bad.has(iBaseline) && f[iTarget] <= f[iBaseline])
+					cell(iTarget, {
+						problem: `target_period ${q(f[iTarget])} is ${f[iTarget] === f[iBaseline] ? 'the same period as' : 'before'} baseline_period ${q(f[iBaseline])}`,
+						fix: 'a target is met after the period progress is measured from: correct one of the two periods'
+					});
+				if (indicator && iAim !== -1 && f[iAim] !== '' && !bad.has(iAim)) {
+					const p = checkValue(f[iAim], f[iInd], indicator, 'target_value');
+					if (p) cell(iAim, p);
+				}
+			}
+
 			if (isDenominators && iValue !== -1 && !bad.has(iValue) && Number(f[iValue]) <= 0)
 				cell(iValue, {
 					problem: `denominator ${q(f[iValue])} in column "value" is not greater than 0`,
@@ -742,11 +758,14 @@ function noteWmcaFigure(
 	else entry.parts.set(area, value);
 }
 
-/** Check a well-formed observation value against its indicator's unit (range, whole numbers) and max_value. */
-function checkValue(v: string, indicatorId: string, indicator: IndicatorRules): CellProblem | null {
+/**
+ * Check a well-formed figure against its indicator's unit (range, whole numbers) and max_value:
+ * an observation's value, or the value a target aims for.
+ */
+function checkValue(v: string, indicatorId: string, indicator: IndicatorRules, column = 'value'): CellProblem | null {
 	if (!DECIMAL.test(v)) return null;
 	const n = Number(v);
-	const what = `value ${q(v)} in column "value"`;
+	const what = `value ${q(v)} in column "${column}"`;
 	const spec = (UNITS as readonly string[]).includes(indicator.unit) ? unitSpec(indicator.unit as Unit) : undefined;
 	if (!spec) return null; // an unknown unit is reported in indicators.csv
 	if (n < spec.min)
