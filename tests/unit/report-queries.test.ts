@@ -58,4 +58,26 @@ describe('areaComparison', () => {
 			}
 		});
 	}
+
+	it("each row carries its observation's spreadsheet cell, and only its own", async () => {
+		// The latest month's figures are not imported from a spreadsheet, so none has a cell: one is
+		// put in for Coventry's figure, then taken out.
+		const areas3 = [ENGLAND, WMCA_CODE, 'E08000026'];
+		const params = { indicatorId: 'rs_month', areaCodes: areas3, referenceCode: ENGLAND };
+		const before = await run(engine(), queries.areaComparison(params));
+		expect(before.map((r) => r.cell)).toEqual(['', '', '']);
+		const month = before[0].period!;
+		const sql = (verb: string) => `${verb} observation_cells WHERE indicator_id = 'rs_month' AND area_code = 'E08000026' AND period = ?`;
+		await engine().query(`INSERT INTO observation_cells SELECT 'rs_month', 'E08000026', ?, source_id, 'Table_9!Z99' FROM observations WHERE indicator_id = 'rs_month' AND area_code = 'E08000026' AND period = ?`, [month, month]);
+		try {
+			const after = await run(engine(), queries.areaComparison(params));
+			expect(after.map((r) => [r.area_code, r.cell])).toEqual([
+				['E08000026', 'Table_9!Z99'],
+				[WMCA_CODE, ''],
+				[ENGLAND, '']
+			]);
+		} finally {
+			await engine().query(sql('DELETE FROM'), [month]);
+		}
+	});
 });

@@ -142,6 +142,7 @@ const cmp = (over: Partial<AreaComparisonRow>): AreaComparisonRow => ({
 	source_kind: 'illustrative',
 	source_title: 'Synthetic register',
 	source_published: '2025-07-01',
+	cell: '',
 	population: null,
 	population_year: 2024,
 	population_source_id: 'pop',
@@ -225,5 +226,19 @@ describe('reportViewModel', () => {
 		expect(byMeasure.target.slice(6, 12)).toEqual(['2026-05', 0, '', 'people', 'aims', 'illustrative']);
 		const hostile = reportViewModel({ ...data, area: { area_code: AREA, area_name: '=HYPERLINK("x")' } } as ReportData);
 		expect(csvText(hostile.csv).split('\n')[1]).toContain(`"'=HYPERLINK(""x"")"`);
+	});
+
+	it("the comparison's CSV rows carry the spreadsheet cell each count was read from, and none where none is held", () => {
+		const compared = [
+			cmp({ area_code: 'E92000001', area_name: 'England', area_type: 'country', value: 3000, population: 58_000_000, rate_per_100k: 5.2, source_id: 'mi', source_kind: 'official_statistics', cell: 'Table_2!C9' }),
+			cmp({ value: 36, population: 360_000, rate_per_100k: 10 })
+		];
+		const withComparison = reportViewModel({ ...data, comparison: { rare: { queries: [], rows: compared } } } as unknown as ReportData);
+		const rates = withComparison.csv.rows.filter((r) => r[5] === 'rate_per_100k');
+		// Sorted as the dot plot is, highest rate first; column 17 is cell.
+		expect(rates.map((r) => [r[0], r[7], r[10], r[16]])).toEqual([
+			[AREA, 10, 'synth', ''],
+			['E92000001', 5.2, 'mi', 'Table_2!C9']
+		]);
 	});
 });

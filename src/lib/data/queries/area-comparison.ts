@@ -22,7 +22,7 @@ export interface AreaComparisonRow
 	extends Pick<
 		IndicatorSeriesRow,
 		| 'area_code' | 'area_name' | 'area_type' | 'value' | 'marker' | 'source_id' | 'source_kind' | 'source_title'
-		| 'source_published' | 'population' | 'population_year' | 'population_source_id' | 'rate_per_100k'
+		| 'source_published' | 'cell' | 'population' | 'population_year' | 'population_source_id' | 'rate_per_100k'
 	> {
 	period: string | null;
 }
@@ -46,12 +46,14 @@ export const areaComparison = ({ indicatorId, areaCodes, referenceCode }: AreaCo
 		        CASE WHEN o.value IS NULL THEN coalesce(nullif(o.marker, ''), 'x') ELSE o.marker END AS marker,
 		        coalesce(o.source_id, '') AS source_id, coalesce(s.kind, '') AS source_kind,
 		        coalesce(s.title, '') AS source_title, coalesce(s.published, '') AS source_published,
+		        coalesce(c.cell, '') AS cell,
 		        p.population, p.population_year, coalesce(p.population_source_id, '') AS population_source_id,
 		        ${ratePer100k('o.value')} AS rate_per_100k
 		 FROM areas a
 		 CROSS JOIN month
 		 LEFT JOIN observations o ON o.area_code = a.area_code AND o.indicator_id = ? AND o.period = month.period
 		 LEFT JOIN sources s ON s.source_id = o.source_id
+		 LEFT JOIN observation_cells c ON c.indicator_id = o.indicator_id AND c.area_code = o.area_code AND c.period = o.period
 		 LEFT JOIN population p ON p.area_code = a.area_code
 		 WHERE list_contains(string_split(?, ','), a.area_code)
 		 ${nearestPopulation('a.area_code', 'CAST(left(month.period, 4) AS INTEGER)')}

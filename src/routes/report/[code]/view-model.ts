@@ -210,6 +210,7 @@ export function comparisonView(areaCode: string, indicator: IndicatorSummary, ro
 					source_kind: r.source_kind,
 					source_title: r.source_title,
 					source_published: r.source_published,
+					cell: r.cell,
 					population: r.population,
 					population_year: r.population_year
 				}
