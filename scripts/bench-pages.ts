@@ -12,6 +12,7 @@
  * Figures are medians of RUNS runs. Measured, not asserted: machines here are shared and noisy.
  */
 import { gzipSync } from 'node:zlib';
+import { BUDGET_KB } from './page-weight.ts';
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,7 +23,6 @@ import { findOrInstallChromium } from './find-chromium.mjs';
 import { builtPages } from './built-pages.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const BUDGET_KB = 100;
 const SWITCH_GOAL_MS = 150;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

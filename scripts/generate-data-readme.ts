@@ -6,7 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FILES, MARKER_KEY, UNITS, VALUE_REPLACING_MARKERS, unitSpec, type ColumnKind, type Marker } from '../src/lib/data/contract.ts';
+import { MARKER_KEY, UNITS, VALUE_REPLACING_MARKERS, unitSpec, type Marker } from '../src/lib/data/contract.ts';
+import { FILES, type ColumnKind } from '../src/lib/data/files.ts';
 import { formatValue } from '../src/lib/format/numbers.ts';
 import { describeKind, rangeText, validationRules } from '../src/lib/data/validate.ts';
 

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ADDITIVE_UNITS, OBSERVATION_COLUMNS, UNITS, VALUE_REPLACING_MARKERS, WHOLE_NUMBER_UNITS } from '../../src/lib/data/contract';
+import { ADDITIVE_UNITS, UNITS, VALUE_REPLACING_MARKERS, WHOLE_NUMBER_UNITS } from '../../src/lib/data/contract';
+import { OBSERVATION_COLUMNS } from '../../src/lib/data/files';
 import { check, edit } from '../fixtures/validate/helpers';
 
 /** The fixture's people_annual indicator, counted in `unit`, with wmca_total `total`. */

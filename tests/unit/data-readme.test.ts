@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FILES, MARKERS } from '../../src/lib/data/contract';
+import { MARKERS } from '../../src/lib/data/contract';
+import { FILES } from '../../src/lib/data/files';
 import { dataReadme } from '../../scripts/generate-data-readme';
 
 describe('data/README.md', () => {

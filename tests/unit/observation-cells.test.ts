@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base, check, csv } from '../fixtures/validate/helpers';
-import { CELLS_FILE } from '../../src/lib/data/contract';
+import { CELLS_FILE } from '../../src/lib/data/files';
 import { createNodeEngine } from '../../src/lib/data/engine-node';
 import { loadDataFiles } from '../../src/lib/data/database';
 import type { Engine } from '../../src/lib/data/engine';

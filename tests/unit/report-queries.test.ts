@@ -67,8 +67,13 @@ describe('areaComparison', () => {
 		const before = await run(engine(), queries.areaComparison(params));
 		expect(before.map((r) => r.cell)).toEqual(['', '', '']);
 		const month = before[0].period!;
-		const sql = (verb: string) => `${verb} observation_cells WHERE indicator_id = 'rs_month' AND area_code = 'E08000026' AND period = ?`;
-		await engine().query(`INSERT INTO observation_cells SELECT 'rs_month', 'E08000026', ?, source_id, 'Table_9!Z99' FROM observations WHERE indicator_id = 'rs_month' AND area_code = 'E08000026' AND period = ?`, [month, month]);
+		const earlier = `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
+		// Coventry's figure of the comparison's month gets a cell; its figure a year before gets another,
+		// which must not appear (the join is on the period too).
+		const put = `INSERT INTO observation_cells SELECT indicator_id, area_code, period, source_id, ? FROM observations
+		             WHERE indicator_id = 'rs_month' AND area_code = 'E08000026' AND period = ?`;
+		await engine().query(put, ['Table_9!Z99', month]);
+		await engine().query(put, ['Table_9!Z1', earlier]);
 		try {
 			const after = await run(engine(), queries.areaComparison(params));
 			expect(after.map((r) => [r.area_code, r.cell])).toEqual([
@@ -77,7 +82,7 @@ describe('areaComparison', () => {
 				[ENGLAND, '']
 			]);
 		} finally {
-			await engine().query(sql('DELETE FROM'), [month]);
+			await engine().query(`DELETE FROM observation_cells WHERE indicator_id = 'rs_month' AND area_code = 'E08000026' AND period IN (?, ?)`, [month, earlier]);
 		}
 	});
 });

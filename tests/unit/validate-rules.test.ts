@@ -231,6 +231,15 @@ describe('targets', () => {
 		]);
 		// Quarters sort by year, then quarter.
 		expect(targets('share_quarterly,E08000025,50,2025-Q1,2024-Q4,Test council,src_a')).toEqual([]);
+		expect(targets('share_quarterly,E08000025,50,2024-Q4,2025-Q1,Test council,src_a')).toEqual([
+			'data/targets.csv:2:4: target_period "2024-Q4" is before baseline_period "2025-Q1" (a target is met after the period progress is measured from: correct one of the two periods)'
+		]);
+	});
+
+	it('an unknown indicator is reported once: its periods, of no known frequency, are not compared', () => {
+		expect(targets('nope,E08000025,0,2024,2024-05,Test council,src_a')).toEqual([
+			'data/targets.csv:2:1: value "nope" in column "indicator_id" is not an indicator_id listed in indicators.csv (correct it, or add a row for it to indicators.csv)'
+		]);
 	});
 
 	it('a target_value outside its unit (column 3): not a whole number of people, a share over 100', () => {
@@ -240,6 +249,17 @@ describe('targets', () => {
 		expect(targets('share_quarterly,E08000025,101,2025-Q1,2024-Q4,Test council,src_a')).toEqual([
 			'data/targets.csv:2:3: value "101" in column "target_value" is more than 100, the largest value indicator "share_quarterly" can take (its max_value in indicators.csv) (give percentages as numbers from 0 to 100; if this percentage can exceed 100, leave its max_value empty)'
 		]);
+	});
+
+	it('a target_period may lie years ahead (up to 25 after next year); a baseline_period may not', () => {
+		// Today is 2026-06-15 (TODAY): next year is 2027, so a target may run to 2052.
+		const at = (target: string, baseline: string) => check({ 'targets.csv': csv(HEADER, `people_monthly,E08000025,0,${target},${baseline},Test council,src_a`) }, TODAY);
+		expect(at('2035-03', '2024-05')).toEqual([]);
+		expect(at('2052-12', '2024-05')).toEqual([]);
+		expect(at('2053-01', '2024-05')).toEqual([
+			'data/targets.csv:2:4: period "2053-01" in column "target_period" is in the year 2053, after 2052 (check the year: periods and dates run from 1998 to 2052 (25 years after next year, for a target))'
+		]);
+		expect(at('2035-03', '2028-05')).toEqual([`data/targets.csv:2:5: period "2028-05" in column "baseline_period" is in the year 2028, after 2027 (${YEAR_FIX})`]);
 	});
 
 	it('a period of the wrong frequency is reported once, not again as out of order', () => {

@@ -4,7 +4,7 @@
  * with an explicit column list and no type sniffing: validation has already checked every cell,
  * so loading is a plain, predictable cast.
  */
-import { FILES, type FileSpec } from './contract';
+import { FILES, type FileSpec } from './files';
 import { MARK_REVISIONS_SQL } from './editions-sql';
 
 /** Columns DuckDB stores as numbers; everything else is text ('' rather than NULL when empty). */

@@ -11,7 +11,7 @@
  */
 import type { Engine } from './engine';
 import type { NodeEngine } from './engine-node';
-import { FILES } from './contract';
+import { FILES } from './files';
 import { tableName } from './load-sql';
 
 /** Every table of the contract, in contract order. */

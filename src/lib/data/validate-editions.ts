@@ -3,7 +3,7 @@
  * validator (./validate) once every file is read. Kept apart from the per-row rules: they need
  * every file at once, and they are what stops an earlier edition's figure being shown as current.
  */
-import { SUPERSEDED_FILE } from './contract';
+import { SUPERSEDED_FILE } from './files';
 
 /** Where a source_id is first used by the figures of one file. */
 export interface EditionUse {

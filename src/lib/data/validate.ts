@@ -11,30 +11,8 @@
  * Runs in time linear in the size of the files. Files are read by the CSV toolkit (lib/csv);
  * this module holds the contract's rules for the cells, rows and files read.
  */
-import {
-	ADDITIVE_UNITS,
-	AREA_TYPES,
-	CELLS_FILE,
-	CELL_REFERENCE,
-	EARLIEST_YEAR,
-	FILES,
-	MARKERS,
-	MAX_DATA_FILE_BYTES,
-	SUPERSEDED_FILE,
-	VALUE_REPLACING_MARKERS,
-	WHOLE_NUMBER_UNITS,
-	WMCA,
-	fileSpec,
-	latestYear,
-	markerList,
-	unitSpec,
-	UNITS,
-	type ColumnKind,
-	type ColumnSpec,
-	type FileSpec,
-	type Marker,
-	type Unit
-} from './contract';
+import { ADDITIVE_UNITS, AREA_TYPES, EARLIEST_YEAR, MARKERS, MAX_DATA_FILE_BYTES, TARGET_YEARS_AHEAD, VALUE_REPLACING_MARKERS, WHOLE_NUMBER_UNITS, WMCA, latestYear, markerList, unitSpec, UNITS, type Marker, type Unit } from './contract';
+import { CELLS_FILE, CELL_REFERENCE, FILES, SUPERSEDED_FILE, fileSpec, type ColumnKind, type ColumnSpec, type FileSpec } from './files';
 import { isRealDate, isRealMonth } from './calendar';
 import { MAX_PROBLEMS_PER_KIND, ProblemLog, escapeUnprintable, fileTooLarge, type CellProblem, type Problem } from './problems';
 import { yearOutOfRange } from './years';
@@ -111,7 +89,7 @@ export function validationRules(): string[] {
 		`For an indicator whose wmca_total is sum, the WMCA (${WMCA}) figure for a period equals the sum of the figures of its authorities (the areas whose parent_code is ${WMCA}) wherever all of them are given; for at_most_sum, it is at most that sum.`,
 		`An indicator's wmca_total is empty unless it is counted in ${ADDITIVE_UNITS.join(', ')} (percentages and rates do not add up across areas).`,
 		'A denominator (denominators.csv value) is greater than 0.',
-		"A target (targets.csv) is met after its baseline: target_period is later than baseline_period, both of its indicator's frequency; target_value follows the same range, whole-number and max_value rules as its indicator's figures.",
+		`A target (targets.csv) is met after its baseline: target_period is later than baseline_period, both of its indicator's frequency, and may lie up to ${TARGET_YEARS_AHEAD} years after next year; target_value follows the same range, whole-number and max_value rules as its indicator's figures.`,
 		`An earlier edition's figures (${SUPERSEDED_FILE}) follow the same rules as the current ones, the WMCA sum rule within each edition; their key is (source_id, indicator_id, area_code, period).`,
 		'Every edition (editions.csv) is a source with a published date, and no two editions of a series share a date. A current figure (observations*.csv) names no edition but the latest of its series; an earlier edition\'s figures name an edition that is not the latest.',
 		'No text holds a control character (such as NUL) other than tab and line breaks inside quotes, nor a bidirectional control (U+202A to U+202E, U+2066 to U+2069): they can hide or reorder text on screen.',
@@ -267,14 +245,14 @@ const PERIOD_FORM: Record<string, { shape: RegExp; form: string; real: (v: strin
 	monthly: { shape: MONTH_SHAPE, form: 'YYYY-MM with month 01 to 12, e.g. 2024-05', real: isRealMonth, what: 'month' }
 };
 
-function checkPeriod(column: string, v: string, indicator: string, frequency: string, lastYear: number): CellProblem | null {
+function checkPeriod(column: string, v: string, indicator: string, frequency: string, lastYear: number, lastYearWords?: string): CellProblem | null {
 	const want = PERIOD_FORM[frequency];
 	if (!want) return null;
 	const what = `period ${q(v)} in column "${column}"`;
 	const fix = `write ${frequency} periods as ${want.form}`;
 	if (want.shape.test(v)) {
 		if (!want.real(v)) return { problem: `${what} is not a real ${want.what}`, fix };
-		return yearOutOfRange(what, Number(v.slice(0, 4)), lastYear);
+		return yearOutOfRange(what, Number(v.slice(0, 4)), lastYear, lastYearWords);
 	}
 	const other = Object.keys(PERIOD_FORM).find((f) => PERIOD_FORM[f].shape.test(v));
 	if (other) return { problem: `${what} is ${other === 'annual' ? 'an' : 'a'} ${other} period, but indicator "${indicator}" is ${frequency}`, fix };
@@ -551,7 +529,13 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 					}
 					case 'period': {
 						const indicator = iInd !== -1 ? indicators.get(f[iInd]) : undefined;
-						const p = indicator && checkPeriod(c.name, v, f[iInd], indicator.frequency, lastYear);
+						// A target is met in the future: its period may lie years ahead.
+						const ahead = spec.file === 'targets.csv' && c.name === 'target_period';
+						const p =
+							indicator &&
+							(ahead
+								? checkPeriod(c.name, v, f[iInd], indicator.frequency, lastYear + TARGET_YEARS_AHEAD, `${TARGET_YEARS_AHEAD} years after next year, for a target`)
+								: checkPeriod(c.name, v, f[iInd], indicator.frequency, lastYear));
 						if (p) report(p);
 						break;
 					}
@@ -574,8 +558,10 @@ export function checkDataFiles(files: DataFile[], options: ValidateOptions = {})
 			if (spec.file === 'targets.csv') {
 				const indicator = iInd !== -1 ? indicators.get(f[iInd]) : undefined;
 				const [iTarget, iBaseline, iAim] = [at('target_period'), at('baseline_period'), at('target_value')];
-				// Periods of one frequency (checked above) sort as text.
-				if (iTarget !== -1 && iBaseline !== -1 && f[iTarget] !== '' && f[iBaseline] !== '' && !bad.has(iTarget) && !bad.has(iBaseline) && f[iTarget] <= f[iBaseline])
+				// Both periods were checked above to be of the indicator's frequency (only when the
+				// indicator is known), and periods of one frequency sort as text.
+				const comparable = indicator !== undefined && !bad.has(iInd) && PERIOD_FORM[indicator.frequency] !== undefined;
+				if (comparable && iTarget !== -1 && iBaseline !== -1 && f[iTarget] !== '' && f[iBaseline] !== '' && !bad.has(iTarget) && !bad.has(iBaseline) && f[iTarget] <= f[iBaseline])
 					cell(iTarget, {
 						problem: `target_period ${q(f[iTarget])} is ${f[iTarget] === f[iBaseline] ? 'the same period as' : 'before'} baseline_period ${q(f[iBaseline])}`,
 						fix: 'a target is met after the period progress is measured from: correct one of the two periods'

@@ -1,12 +1,12 @@
 /**
  * The explorer's two questions of the data, on either engine: the catalog of what may be chosen
  * (at build time, prerendered into the page) and the rows of one view (the named indicator
- * series query, at build time for default views and in the browser for any other).
+ * series query (./view-query), at build time for default views and in the browser for any other).
  */
 import type { Engine } from '$lib/data/engine';
-import { WMCA_AUTHORITIES } from '$lib/data/contract';
 import { queries, run, type IndicatorSeriesRow } from '$lib/data/queries';
 import type { ExploreCatalog, ExploreState } from './params';
+import { viewQuery } from './view-query';
 
 export async function loadCatalog(engine: Engine): Promise<ExploreCatalog> {
 	const [indicators, areas, coverage] = await Promise.all([
@@ -22,12 +22,5 @@ export async function loadCatalog(engine: Engine): Promise<ExploreCatalog> {
 		)
 	};
 }
-
-/** The map is of all seven authorities (one left out would read as "not available"), so it asks for all seven. */
-const areasAsked = (state: ExploreState) =>
-	state.view === 'map' ? [...new Set([...state.areas, ...WMCA_AUTHORITIES.map((a) => a.code)])] : state.areas;
-
-export const viewQuery = (state: ExploreState) =>
-	queries.indicatorSeries({ indicatorId: state.indicator, areaCodes: areasAsked(state), from: state.fromPeriod, to: state.toPeriod });
 
 export const loadViewRows = (engine: Engine, state: ExploreState): Promise<IndicatorSeriesRow[]> => run(engine, viewQuery(state));

@@ -14,7 +14,7 @@ import { readTable, type TableRead } from './layout.ts';
 import { ImportError } from './limits.ts';
 import { FRAMEWORK_NOT_IMPORTED, FRAMEWORK_TABLES, SNAPSHOT_TABLE, sheetMatches } from './tables.ts';
 
-export { OBSERVATION_COLUMNS } from '../data/contract.ts';
+export { OBSERVATION_COLUMNS } from '../data/files.ts';
 export const CELL_COLUMNS = ['indicator_id', 'area_code', 'period', 'source_id', 'cell'] as const;
 
 /** A row of observations.csv, as the contract types it. */

@@ -7,7 +7,8 @@ import type { Engine } from '../data/engine';
 import type { Problem } from '../data/problems';
 import { toCsv, type CsvOptions } from '../data/csv';
 import { normaliseCsvText } from '../data/database';
-import { OBSERVATION_COLUMNS, latestYear } from '../data/contract';
+import { latestYear } from '../data/contract';
+import { OBSERVATION_COLUMNS } from '../data/files';
 import { yearOutOfRange } from '../data/years';
 import { checkRecords } from './records';
 import {

@@ -16,6 +16,9 @@ export const HEADLINES = [
 	{ pillar: 'non_recurring', indicator: 'returners', pct: 'returners_pct' }
 ] as const;
 
+/** The four pillars the progress report covers, in its order. */
+export const REPORT_PILLARS = ['prevented', 'rare', 'brief', 'non_recurring'] as const;
+
 /** The monthly indicators charted for each pillar: one small chart per pillar. */
 export const PILLAR_CHARTS = [
 	{ pillar: 'prevented', indicators: ['new', 'left_institution'] },

@@ -4,7 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { FILES, MAX_DATA_FILE_BYTES } from '../data/contract';
+import { MAX_DATA_FILE_BYTES } from '../data/contract';
+import { FILES } from '../data/files';
 import type { DataFile } from '../data/validate';
 
 /** Folders of data/ the contract names files in (provenance/), read besides data/ itself. */

@@ -8,7 +8,7 @@
  */
 import { piecesAtLineEnds } from '../csv/pieces';
 import { scanCsvRecords } from '../csv/scan';
-import { CELLS_FILE, OBSERVATION_COLUMNS } from '../data/contract';
+import { CELLS_FILE, OBSERVATION_COLUMNS } from '../data/files';
 import { normaliseCsvText, normaliseLineEnds } from '../data/database';
 import type { Problem } from '../data/problems';
 import { checkDataFiles, type DataFile } from '../data/validate';

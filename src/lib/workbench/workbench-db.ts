@@ -5,7 +5,7 @@
  * query (AsyncDuckDBConnection.send / cancelSent) and the schema. Import dynamically: nothing of DuckDB loads before it is needed.
  */
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
-import { CELLS_FILE, SUPERSEDED_FILE } from '../data/contract';
+import { CELLS_FILE, SUPERSEDED_FILE } from '../data/files';
 import { normaliseCsvText } from '../data/database';
 import type { Cell, Engine, Params, Row } from '../data/engine';
 import { queryOn, startDuckDb } from '../data/engine-browser';

@@ -53,6 +53,7 @@ export const areaComparison = ({ indicatorId, areaCodes, referenceCode }: AreaCo
 		 CROSS JOIN month
 		 LEFT JOIN observations o ON o.area_code = a.area_code AND o.indicator_id = ? AND o.period = month.period
 		 LEFT JOIN sources s ON s.source_id = o.source_id
+		 -- One cell per observation at most, from the observation's own source (both checked by validation).
 		 LEFT JOIN observation_cells c ON c.indicator_id = o.indicator_id AND c.area_code = o.area_code AND c.period = o.period
 		 LEFT JOIN population p ON p.area_code = a.area_code
 		 WHERE list_contains(string_split(?, ','), a.area_code)

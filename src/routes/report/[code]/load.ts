@@ -8,11 +8,9 @@
 import type { Engine } from '$lib/data/engine';
 import { ENGLAND, WMCA } from '$lib/data/contract';
 import { queries, run, type AreaComparisonRow, type IndicatorSeriesRow } from '$lib/data/queries';
-import { HEADLINES, SNAPSHOT_INDICATOR } from '$lib/pages/pillars';
+import { HEADLINES, REPORT_PILLARS, SNAPSHOT_INDICATOR } from '$lib/pages/pillars';
 import { loadWhatChanged } from '$lib/report/what-changed';
 import { overviewAreas, queried, type IndicatorSummary, type Queried } from '../../areas/[code]/load';
-
-export const REPORT_PILLARS = ['prevented', 'rare', 'brief', 'non_recurring'] as const;
 
 export async function loadReport(engine: Engine, areaCode: string) {
 	const areas = await overviewAreas(engine);

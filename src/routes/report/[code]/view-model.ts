@@ -14,10 +14,11 @@ import type { BarDatum, CsvData, TableData } from '$lib/charts/types';
 import type { EmbedParams } from '$lib/config/site';
 import { barTable } from '$lib/charts/table-data';
 import { sourceLine } from '$lib/pages/sources';
-import { HEADLINES, PILLAR_WORDS } from '$lib/pages/pillars';
+import { HEADLINES, PILLAR_WORDS, REPORT_PILLARS } from '$lib/pages/pillars';
 import { FRAMEWORK_BASELINE, onTrack, yearOnYear, periodIndex, SMALL_COUNT, type Track, type YearOnYear } from '$lib/report/status';
 import type { IndicatorSummary } from '../../areas/[code]/load';
-import { REPORT_PILLARS, type ReportData } from './load';
+// Types only: the load (and the query and markdown modules it needs) stays out of the page's JavaScript.
+import type { ReportData } from './load';
 
 export interface Figure {
 	period: string;
