@@ -23,7 +23,6 @@ export default defineConfig({
 					hookTimeout: 60_000,
 					// Vitest's default on two cores is one file at a time; many files wait on DuckDB
 					// starting or on child processes, so two at a time took 101 s down to 77 s.
-					fileParallelism: true,
 					maxWorkers: 2
 				}
 			},
@@ -36,8 +35,8 @@ export default defineConfig({
 					globalSetup: ['tests/browser/global-setup.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 120_000,
-					// Two files at a time: the page sweeps (axe, CSP) wait on the browser more than the CPU,
-					// so a second file beside them keeps CI well under its 15 minutes.
+					// Two files at a time: the machines have two cores, and a file waiting on DuckDB or a
+					// page load leaves one free; every-page.test.ts alone takes a third of the run.
 					fileParallelism: true,
 					maxWorkers: 2
 				}

@@ -49,6 +49,20 @@ describe('accessibility', () => {
 		}
 	}
 
+	it('axe runs under the site\'s CSP (no bypass) and finds a fault put in the page: an image without alt text', async () => {
+		const s = await open(browser(), '/methodology');
+		expect(await axeViolations(s.page)).toEqual([]);
+		await s.page.evaluate(() => {
+			const img = document.createElement('img');
+			img.src = 'favicon.svg';
+			document.querySelector('main')!.append(img);
+		});
+		const found = await axeViolations(s.page);
+		expect(found.map((v) => v.split(':')[0])).toEqual(['image-alt']);
+		expect(s.cspViolations).toEqual([]);
+		await s.context.close();
+	});
+
 	it('the main navigation marks the current page, in the prerendered HTML', async () => {
 		const context = await browser().newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();

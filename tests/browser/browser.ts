@@ -70,9 +70,19 @@ export async function open(
 	// Context-level so requests from workers (DuckDB's) are seen too.
 	context.on('request', (r) => requests.push(r.url()));
 	const { cspViolations, consoleErrors } = watchConsole(page);
+	const pageErrors: string[] = [];
+	page.on('pageerror', (e) => pageErrors.push(`uncaught: ${e.message}`));
 	const response = await page.goto(new URL(path.replace(/^\//, ''), baseUrl()).href, { waitUntil: 'load' });
 	// With JavaScript on, not before the page is hydrated: input before then is lost (see +layout.svelte).
-	if (options.javaScriptEnabled !== false) await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 60_000 });
+	// A page that never hydrates fails here, with what the page reported, not a bare timeout.
+	if (options.javaScriptEnabled !== false)
+		await page
+			.locator('html[data-hydrated]')
+			.waitFor({ state: 'attached', timeout: 30_000 })
+			.catch(() => {
+				const seen = [...cspViolations, ...consoleErrors, ...pageErrors].join('\n  ') || 'nothing';
+				throw new Error(`${path} did not hydrate within 30 s; the page reported:\n  ${seen}`);
+			});
 	return { context, page, response, requests, cspViolations, consoleErrors };
 }
 

@@ -153,8 +153,7 @@ describe('your data on the dashboard', () => {
 	});
 
 	it('axe finds nothing on an area page with the banner showing', async () => {
-		// axe is injected, so this context bypasses CSP (the test above checks CSP).
-		const context = await browser().newContext({ bypassCSP: true });
+		const context = await browser().newContext();
 		const page = await context.newPage();
 		await loadInWorkbench(page);
 		await go(page, '/areas/E08000026/');

@@ -32,8 +32,8 @@ async function inNode(path: string, name: string, options: ImportOptions = {}) {
 	return importWorkbook(await readGrids(new Uint8Array(readFileSync(path)), name, XLSX), name, options);
 }
 
-async function openWorkbench(options: { bypassCSP?: boolean } = {}) {
-	const context = await browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, bypassCSP: options.bypassCSP });
+async function openWorkbench() {
+	const context = await browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
 	const log = recordRequests(context);
 	const page = await context.newPage();
 	const csp: string[] = [];
@@ -203,7 +203,7 @@ describe('official spreadsheets in the workbench', () => {
 	});
 
 	it('axe finds nothing with the preview showing', async () => {
-		const { context, page } = await openWorkbench({ bypassCSP: true });
+		const { context, page } = await openWorkbench();
 		expect(await choose(page, join(DIR, 'framework.ods'))).toBe('preview');
 		expect(await axeViolations(page)).toEqual([]);
 		await context.close();
