@@ -1,6 +1,6 @@
 /**
  * Writes data/README.md, the data dictionary, from the data contract:  npm run data:readme
- * Never edit data/README.md by hand: change src/lib/data/contract.ts and re-run this. A unit
+ * Never edit data/README.md by hand: change src/lib/data/contract.ts or files.ts and re-run this. A unit
  * test checks that the file equals dataReadme(), so the two cannot drift apart.
  */
 import { writeFileSync } from 'node:fs';
@@ -72,10 +72,10 @@ export function dataReadme(): string {
 
 	p(
 		'# Data dictionary',
-		'<!-- Generated from src/lib/data/contract.ts by `npm run data:readme`. Do not edit by hand. -->'
+		'<!-- Generated from src/lib/data/contract.ts and files.ts by `npm run data:readme`. Do not edit by hand. -->'
 	);
 	p(
-		'The CSV files in this folder are the only data the dashboard shows. They are checked against the data contract (`src/lib/data/contract.ts`) and loaded into DuckDB when the site is built.'
+		'The CSV files in this folder are the only data the dashboard shows. They are checked against the data contract (`src/lib/data/contract.ts`, and `files.ts` for the columns of each file) and loaded into DuckDB when the site is built.'
 	);
 	p(
 		'## Updating the data',
@@ -85,7 +85,7 @@ export function dataReadme(): string {
 		'',
 		'Files named `observations_NAME.csv` (for example observations_illustrative.csv) follow observations.csv: they have the same columns and rules and are read together with it. Any other file name is an error.',
 		'',
-		'This dictionary is generated from the contract: after changing `src/lib/data/contract.ts`, run `npm run data:readme`.'
+		'This dictionary is generated from the contract: after changing `src/lib/data/contract.ts` or `files.ts`, run `npm run data:readme`.'
 	);
 	p(
 		'## Licence',
